@@ -1,0 +1,1 @@
+"""The shared database: engine, schema, migrations, queries, seed loader and command line."""

@@ -1,0 +1,185 @@
+"""Database schema: SQLAlchemy Core tables shared by queries, importers and migrations.
+
+Numbers are stored as double precision: people counts fit exactly up to 2**53, and imported
+files may carry decimals for count indicators (e.g. billions of dong).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+# Locality levels: 0 province, 1 commune-level unit (xã / phường / đặc khu), 2 village or
+# residential group (thôn / buôn / làng / tổ dân phố).
+LEVEL_PROVINCE, LEVEL_COMMUNE, LEVEL_VILLAGE = 0, 1, 2
+
+localities = sa.Table(
+    "localities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    # Diacritic- and case-folded name, kept for search (see campaign.text.fold_text).
+    sa.Column("name_folded", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("level", sa.SmallInteger, nullable=False),
+    sa.Column("parent_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=True),
+    # GeoJSON geometry (Polygon / MultiPolygon), rings already in the order Vega draws.
+    sa.Column("boundary", sa.Text, nullable=True),
+    sa.Index(None, "parent_id", "level"),
+    sa.Index(None, "level"),
+)
+
+agencies = sa.Table(
+    "agencies",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name_vi", sa.String(200), nullable=False),
+    sa.Column("name_en", sa.String(200), nullable=False),
+)
+
+task_groups = sa.Table(
+    "task_groups",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name_vi", sa.String(200), nullable=False),
+    sa.Column("name_en", sa.String(200), nullable=False),
+)
+
+target_groups = sa.Table(
+    "target_groups",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name_vi", sa.String(200), nullable=False),
+    sa.Column("name_en", sa.String(200), nullable=False),
+    # Goal as a percentage of the group's population (100 for most, 90 for VNeID).
+    sa.Column("goal_pct", sa.Float, nullable=False),
+    sa.Column("sort_order", sa.Integer, nullable=False, server_default="0"),
+)
+
+populations = sa.Table(
+    "populations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("locality_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=False),
+    sa.Column("target_group_id", sa.Integer, sa.ForeignKey("target_groups.id"), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("population", sa.Float, nullable=False),
+    sa.UniqueConstraint("locality_id", "target_group_id", "as_of"),
+)
+
+campaigns = sa.Table(
+    "campaigns",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("province_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=False),
+    sa.Column("name_vi", sa.String(300), nullable=False),
+    sa.Column("name_en", sa.String(300), nullable=False),
+)
+
+stages = sa.Table(
+    "stages",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("campaign_id", sa.Integer, sa.ForeignKey("campaigns.id"), nullable=False),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name_vi", sa.String(300), nullable=False),
+    sa.Column("name_en", sa.String(300), nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("deadline", sa.Date, nullable=False),
+    # Reporting period in days (weekly by default); drives completeness and "stale".
+    sa.Column("period_days", sa.Integer, nullable=False, server_default="7"),
+)
+
+indicators = sa.Table(
+    "indicators",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name_vi", sa.String(300), nullable=False),
+    sa.Column("name_en", sa.String(300), nullable=False),
+    # "percent" (a ratio of numerator to denominator) or "count" (numerators sum).
+    sa.Column("unit", sa.String(16), nullable=False),
+    # "higher" or "lower": which way is better.
+    sa.Column("direction", sa.String(8), nullable=False, server_default="higher"),
+    sa.Column("agency_id", sa.Integer, sa.ForeignKey("agencies.id"), nullable=False),
+    sa.Column("task_group_id", sa.Integer, sa.ForeignKey("task_groups.id"), nullable=False),
+    sa.Column("target_group_id", sa.Integer, sa.ForeignKey("target_groups.id"), nullable=True),
+    sa.Column("numerator_vi", sa.String(300), nullable=False, server_default=""),
+    sa.Column("numerator_en", sa.String(300), nullable=False, server_default=""),
+    sa.Column("denominator_vi", sa.String(300), nullable=False, server_default=""),
+    sa.Column("denominator_en", sa.String(300), nullable=False, server_default=""),
+    sa.Column("sort_order", sa.Integer, nullable=False, server_default="0"),
+)
+
+targets = sa.Table(
+    "targets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=False),
+    sa.Column("stage_id", sa.Integer, sa.ForeignKey("stages.id"), nullable=False),
+    # NULL: the province-wide target of the stage's campaign; else a commune's own target.
+    sa.Column("locality_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=True),
+    # Percent (0-100) for percent indicators, a count for count indicators.
+    sa.Column("baseline", sa.Float, nullable=False),
+    sa.Column("target", sa.Float, nullable=False),
+    sa.UniqueConstraint("indicator_id", "stage_id", "locality_id"),
+)
+
+import_batches = sa.Table(
+    "import_batches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # What was imported: "seed", "reports", "localities", "populations", "indicators", ...
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("user_name", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("file_name", sa.String(300), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("rows_added", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rows_replaced", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rows_rejected", sa.Integer, nullable=False, server_default="0"),
+    # "committed" or "rolled_back".
+    sa.Column("status", sa.String(16), nullable=False, server_default="committed"),
+    sa.Index(None, "sha256"),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("locality_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=False),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("numerator", sa.Float, nullable=False),
+    # NULL for count indicators.
+    sa.Column("denominator", sa.Float, nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+    # One value per locality, indicator and date; this unique index also serves the
+    # "latest report on or before" lookups, which scan it per (indicator, locality).
+    sa.UniqueConstraint("indicator_id", "locality_id", "as_of"),
+    sa.Index(None, "as_of"),
+    sa.Index(None, "batch_id"),
+)
+
+# One row per key; "data_version" is bumped by every write so caches key on it.
+app_meta = sa.Table(
+    "app_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
+)
