@@ -1,0 +1,82 @@
+"""Command line: `python -m data_access <command>`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+import sqlalchemy as sa
+
+from data_access.catalog import fetch_summary
+from data_access.engine import create_db_engine
+from data_access.migrate import is_up_to_date, upgrade_to_head
+from data_access.seed import DatabaseNotEmpty, seed_database
+
+# Each command: name -> (help, handler). Later commands (imports, exports) register here too.
+Command = Callable[[sa.Engine, argparse.Namespace], int]
+
+
+def _init(engine: sa.Engine, _args: argparse.Namespace) -> int:
+    upgrade_to_head(engine)
+    print("Đã cập nhật lược đồ CSDL. / Database schema is up to date.")
+    return 0
+
+
+def _seed(engine: sa.Engine, args: argparse.Namespace) -> int:
+    if not is_up_to_date(engine):
+        upgrade_to_head(engine)
+    try:
+        loaded = seed_database(engine, force=args.force)
+    except DatabaseNotEmpty as error:
+        print(error, file=sys.stderr)
+        return 3
+    print(
+        f"Đã nạp dữ liệu mô phỏng: {loaded['localities']} địa bàn, {loaded['reports']} báo cáo. "
+        f"/ Seeded synthetic demo data: {loaded['localities']} localities, "
+        f"{loaded['reports']} reports."
+    )
+    return 0
+
+
+def _summary(engine: sa.Engine, _args: argparse.Namespace) -> int:
+    if not is_up_to_date(engine):
+        print(
+            "CSDL chưa được khởi tạo; chạy `python -m data_access init`. "
+            "/ The database is not initialised; run `python -m data_access init`.",
+            file=sys.stderr,
+        )
+        return 2
+    print(json.dumps(fetch_summary(engine), ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The argument parser and the handler of each command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m data_access",
+        description="Quản trị CSDL bảng điều hành / Manage the dashboard database. "
+        "DATABASE_URL selects the database (default: SQLite file data/dashboard.db).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    handlers: dict[str, Command] = {}
+    commands.add_parser("init", help="migrate the database to the newest schema")
+    handlers["init"] = _init
+    seed = commands.add_parser("seed", help="load the synthetic demo province")
+    seed.add_argument("--force", action="store_true", help="replace whatever the database holds")
+    handlers["seed"] = _seed
+    commands.add_parser("summary", help="print what the database holds as one JSON object")
+    handlers["summary"] = _summary
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    engine = create_db_engine()
+    try:
+        return handlers[args.command](engine, args)
+    finally:
+        engine.dispose()

@@ -1,0 +1,34 @@
+"""Turn query results into DataFrames with the same types on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import sqlalchemy as sa
+
+
+def to_date_column(values: pd.Series) -> pd.Series:
+    """Dates as `datetime.date` objects (SQLite returns ISO strings from aggregates)."""
+    converted = pd.to_datetime(values, errors="coerce")
+    return pd.Series(
+        [None if pd.isna(v) else v.date() for v in converted], index=values.index, dtype=object
+    )
+
+
+def read_frame(
+    engine: sa.Engine,
+    stmt: sa.Executable,
+    *,
+    date_columns: Iterable[str] = (),
+    float_columns: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Run `stmt` and return its rows; named date and float columns are normalised."""
+    with engine.connect() as connection:
+        result = connection.execute(stmt)
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    for column in date_columns:
+        frame[column] = to_date_column(frame[column])
+    for column in float_columns:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    return frame

@@ -1,0 +1,68 @@
+"""Reusable SQL pieces: which communes are in scope, and their latest reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import sqlalchemy as sa
+
+from data_access import schema as s
+
+
+def commune_scope(stage_id: int, commune_codes: Sequence[str] | None) -> sa.Select:
+    """Ids of the commune-level units of the stage's province, optionally filtered by code."""
+    loc = s.localities
+    province_id = (
+        sa.select(s.campaigns.c.province_id)
+        .join(s.stages, s.stages.c.campaign_id == s.campaigns.c.id)
+        .where(s.stages.c.id == stage_id)
+        .scalar_subquery()
+    )
+    stmt = sa.select(loc.c.id, loc.c.code).where(
+        loc.c.level == s.LEVEL_COMMUNE, loc.c.parent_id == province_id
+    )
+    if commune_codes is not None:
+        stmt = stmt.where(loc.c.code.in_(list(commune_codes)))
+    return stmt
+
+
+def stage_indicator_ids(stage_id: int) -> sa.Select:
+    tgt = s.targets
+    return sa.select(tgt.c.indicator_id).where(
+        tgt.c.stage_id == stage_id, tgt.c.locality_id.is_(None)
+    )
+
+
+def latest_reports(stage_id: int, as_of: date, commune_codes: Sequence[str] | None) -> sa.Subquery:
+    """Each (commune, indicator) pair's latest report on or before `as_of`."""
+    r = s.reports
+    scope_ids = commune_scope(stage_id, commune_codes).with_only_columns(s.localities.c.id)
+    latest = (
+        sa.select(r.c.locality_id, r.c.indicator_id, sa.func.max(r.c.as_of).label("report_date"))
+        .where(
+            r.c.as_of <= as_of,
+            r.c.locality_id.in_(scope_ids),
+            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
+        )
+        .group_by(r.c.locality_id, r.c.indicator_id)
+        .subquery("latest")
+    )
+    return (
+        sa.select(
+            latest.c.locality_id,
+            latest.c.indicator_id,
+            latest.c.report_date,
+            r.c.numerator,
+            r.c.denominator,
+        )
+        .join(
+            r,
+            sa.and_(
+                r.c.locality_id == latest.c.locality_id,
+                r.c.indicator_id == latest.c.indicator_id,
+                r.c.as_of == latest.c.report_date,
+            ),
+        )
+        .subquery("latest_reports")
+    )
