@@ -1,0 +1,39 @@
+"""The frame: page config, shared filters, navigation. Pages live in pages/."""
+
+import streamlit as st
+
+from data_access.bootstrap import DatabaseNotReady
+from ui.data import app_engine
+from ui.filters import STATE_KEY, render_shared_filters
+from ui.i18n import translate
+from ui.navigation import PAGES
+
+st.set_page_config(page_title="Bình dân học vụ số", page_icon="📊", layout="wide")
+
+try:
+    app_engine()
+except DatabaseNotReady as error:
+    st.error(f"{translate('db.not_ready')} {error}")
+    st.stop()
+
+filters = render_shared_filters()
+if filters is None:
+    st.error(translate("db.no_stage"))
+    st.stop()
+st.session_state[STATE_KEY] = filters
+for problem in filters.problems:
+    st.warning(problem)
+
+navigation = st.navigation(
+    [
+        st.Page(
+            page.path,
+            title=filters.t(page.title_key),
+            icon=page.icon,
+            url_path=page.url_path,
+            default=page.url_path is None,
+        )
+        for page in PAGES
+    ]
+)
+navigation.run()

@@ -1,0 +1,9 @@
+"""admin page: being built."""
+
+import streamlit as st
+
+from ui.filters import current_filters
+
+filters = current_filters()
+st.title(filters.t("page.admin"))
+st.info(filters.t("page.not_built"))

@@ -1,0 +1,9 @@
+"""map page: being built."""
+
+import streamlit as st
+
+from ui.filters import current_filters
+
+filters = current_filters()
+st.title(filters.t("page.map"))
+st.info(filters.t("page.not_built"))

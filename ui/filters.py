@@ -1,0 +1,198 @@
+"""The filters every page shares, in the sidebar and in the URL, so a link reproduces a view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from campaign.search import compute_search_matches
+from data_access.catalog import (
+    fetch_all_communes,
+    fetch_latest_report_date,
+    fetch_provinces,
+    fetch_stages,
+)
+from ui.data import cached_query
+from ui.format import format_date
+from ui.i18n import translate
+from ui.url_state import default_as_of, read_url_choice
+
+# How far before a stage's start the as-of date may go: enough to show the pre-stage baseline.
+AS_OF_LOOKBACK_DAYS = 365
+STATE_KEY = "shared_filters"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The shared filters of the current run."""
+
+    lang: str
+    province_code: str
+    stage: pd.Series
+    as_of: date
+    commune_codes: tuple[str, ...]
+    communes: pd.DataFrame  # every commune of the province: code, name, kind
+    problems: tuple[str, ...]
+
+    @property
+    def stage_id(self) -> int:
+        """Id of the chosen stage."""
+        return int(self.stage["stage_id"])
+
+    @property
+    def commune_filter(self) -> list[str] | None:
+        """The chosen commune codes, or None for the whole province."""
+        return list(self.commune_codes) or None
+
+    def t(self, key: str, **values: object) -> str:
+        """The catalogue label `key` in the chosen language."""
+        return translate(key, self.lang, **values)
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: date | None) -> None:
+    known = {p: set(group["code"]) for p, group in communes.groupby("province_code")}
+    choice = read_url_choice(
+        _query_lists(), stages=stages, known_communes=known, latest_report=latest
+    )
+    stage = stages.loc[stages["stage_id"] == choice.stage_id].iloc[0]
+    st.session_state.update(
+        f_lang_en=choice.lang == "en",
+        f_province=choice.province_code,
+        f_stage=choice.stage_id,
+        f_as_of=choice.as_of or default_as_of(stage, latest),
+        f_communes=choice.commune_codes,
+        f_search="",
+    )
+    st.session_state[STATE_KEY + "_problems"] = [
+        translate(key, choice.lang, **values) for key, values in choice.problems
+    ]
+
+
+def _on_stage_change(stages: pd.DataFrame, latest: date | None) -> None:
+    stage = stages.loc[stages["stage_id"] == st.session_state["f_stage"]].iloc[0]
+    st.session_state["f_as_of"] = default_as_of(stage, latest)
+
+
+def _on_province_change(stages: pd.DataFrame, latest: date | None) -> None:
+    in_province = stages[stages["province_code"] == st.session_state["f_province"]]
+    st.session_state["f_stage"] = int(in_province.iloc[-1]["stage_id"])
+    st.session_state["f_communes"] = []
+    _on_stage_change(stages, latest)
+
+
+def _write_url(stage: pd.Series, several_provinces: bool) -> None:
+    params: dict[str, str | list[str]] = {
+        "stage": stage["stage_code"],
+        "as_of": st.session_state["f_as_of"].isoformat(),
+    }
+    if several_provinces:
+        params["province"] = st.session_state["f_province"]
+    if st.session_state["f_communes"]:
+        params["commune"] = list(st.session_state["f_communes"])
+    if st.session_state["f_lang_en"]:
+        params["lang"] = "en"
+    current = _query_lists()
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    if current != wanted:
+        st.query_params.from_dict(params)
+
+
+def render_shared_filters() -> Filters | None:
+    """Draw the shared filters in the sidebar and return them (None: no stage in the database)."""
+    stages = cached_query(fetch_stages)
+    if stages.empty:
+        return None
+    all_communes = cached_query(fetch_all_communes)
+    latest = cached_query(fetch_latest_report_date)
+    if "f_stage" not in st.session_state or st.session_state["f_stage"] not in set(
+        stages["stage_id"]
+    ):
+        _initialise_from_url(stages, all_communes, latest)
+    sidebar = st.sidebar
+    lang = "en" if sidebar.toggle(translate("filter.language"), key="f_lang_en") else "vi"
+    sidebar.header(translate("filter.header", lang))
+    provinces = sorted(stages["province_code"].unique())
+    province_table = cached_query(fetch_provinces)
+    province_names = dict(zip(province_table["code"], province_table["name"], strict=True))
+    if len(provinces) > 1:
+        sidebar.selectbox(
+            translate("filter.province", lang),
+            provinces,
+            key="f_province",
+            format_func=lambda code: province_names.get(code, code),
+            on_change=_on_province_change,
+            args=(stages, latest),
+        )
+    in_province = stages[stages["province_code"] == st.session_state["f_province"]]
+    stage_names = dict(zip(in_province["stage_id"], in_province[f"stage_name_{lang}"], strict=True))
+    sidebar.selectbox(
+        translate("filter.stage", lang),
+        list(stage_names),
+        key="f_stage",
+        format_func=lambda stage_id: stage_names[stage_id],
+        on_change=_on_stage_change,
+        args=(stages, latest),
+    )
+    stage = stages.loc[stages["stage_id"] == st.session_state["f_stage"]].iloc[0]
+    sidebar.caption(
+        translate(
+            "filter.stage_range",
+            lang,
+            start=format_date(stage["start_date"], lang),
+            deadline=format_date(stage["deadline"], lang),
+        )
+    )
+    lowest = stage["start_date"] - timedelta(days=AS_OF_LOOKBACK_DAYS)
+    highest = max(stage["deadline"], date.today(), latest or stage["deadline"])
+    st.session_state["f_as_of"] = min(max(st.session_state["f_as_of"], lowest), highest)
+    sidebar.date_input(
+        translate("filter.as_of", lang),
+        key="f_as_of",
+        min_value=lowest,
+        max_value=highest,
+        format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
+    )
+    communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
+    _render_commune_picker(communes, lang)
+    _write_url(stage, len(provinces) > 1)
+    return Filters(
+        lang=lang,
+        province_code=st.session_state["f_province"],
+        stage=stage,
+        as_of=st.session_state["f_as_of"],
+        commune_codes=tuple(st.session_state["f_communes"]),
+        communes=communes.reset_index(drop=True),
+        problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
+    )
+
+
+def _render_commune_picker(communes: pd.DataFrame, lang: str) -> None:
+    names = dict(zip(communes["code"], communes["name"], strict=True))
+    query = st.sidebar.text_input(translate("filter.search", lang), key="f_search")
+    chosen = [code for code in st.session_state["f_communes"] if code in names]
+    st.session_state["f_communes"] = chosen
+    if query.strip():
+        matches = compute_search_matches(query, communes)
+        options = chosen + [code for code in matches if code not in chosen]
+        st.sidebar.caption(translate("filter.matches", lang, count=len(matches)))
+    else:
+        options = list(communes["code"])
+    st.sidebar.multiselect(
+        translate("filter.communes", lang),
+        options,
+        key="f_communes",
+        format_func=lambda code: f"{names[code]} ({code})",
+        placeholder=translate("filter.communes_placeholder", lang),
+    )
+
+
+def current_filters() -> Filters:
+    """The shared filters drawn by the frame in this run."""
+    return st.session_state[STATE_KEY]

@@ -1,0 +1,109 @@
+"""Read the shared filters from the URL and check them; pure, so it is tested without Streamlit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+COMMUNE_CODE = re.compile(r"^\d{5}$")
+
+
+@dataclass
+class UrlChoice:
+    """What the URL asks for, after checking it; `problems` are (catalogue key, values)."""
+
+    province_code: str
+    stage_id: int
+    as_of: date | None
+    commune_codes: list[str]
+    lang: str
+    problems: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+
+def default_stage_id(stages: pd.DataFrame, latest_report: date | None) -> int:
+    """The stage whose window holds the newest report, else the latest-starting stage."""
+    if latest_report is not None:
+        holding = stages[
+            (stages["start_date"] <= latest_report) & (latest_report <= stages["deadline"])
+        ]
+        if not holding.empty:
+            return int(holding.iloc[-1]["stage_id"])
+    return int(stages.sort_values("start_date").iloc[-1]["stage_id"])
+
+
+def default_as_of(stage: pd.Series, latest_report: date | None) -> date:
+    """Newest report date, clamped into the stage window (a past stage shows its deadline)."""
+    if latest_report is None:
+        return stage["start_date"]
+    return min(max(latest_report, stage["start_date"]), stage["deadline"])
+
+
+def parse_url_date(text: str) -> date | None:
+    """YYYY-MM-DD, else None."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+def read_url_choice(
+    params: dict[str, list[str]],
+    *,
+    stages: pd.DataFrame,
+    known_communes: dict[str, set[str]],
+    latest_report: date | None,
+) -> UrlChoice:
+    """Check the URL's province, stage, as_of, commune and lang values; wrong ones become problems.
+
+    `params` maps each query key to all its values; `known_communes` maps province codes to
+    their commune codes.
+    """
+    problems: list[tuple[str, dict[str, str]]] = []
+    provinces = sorted(stages["province_code"].unique())
+    province = (params.get("province") or [""])[-1]
+    if province and province not in provinces:
+        problems.append(("url.unknown_province", {"value": province, "default": provinces[0]}))
+        province = ""
+    stage_text = (params.get("stage") or [""])[-1]
+    stage_id = None
+    if stage_text:
+        by_code = stages[stages["stage_code"] == stage_text]
+        by_id = stages[stages["stage_id"].astype(str) == stage_text]
+        match = by_code if not by_code.empty else by_id
+        if match.empty or (province and match.iloc[0]["province_code"] != province):
+            fallback = stages.loc[stages["stage_id"] == default_stage_id(stages, latest_report)]
+            problems.append(
+                (
+                    "url.unknown_stage",
+                    {"value": stage_text, "default": fallback.iloc[0]["stage_code"]},
+                )
+            )
+        else:
+            stage_id = int(match.iloc[0]["stage_id"])
+            province = match.iloc[0]["province_code"]
+    if stage_id is None:
+        candidates = stages[stages["province_code"] == province] if province else stages
+        stage_id = default_stage_id(candidates, latest_report)
+    stage = stages.loc[stages["stage_id"] == stage_id].iloc[0]
+    province = stage["province_code"]
+    as_of = None
+    as_of_text = (params.get("as_of") or [""])[-1]
+    if as_of_text:
+        as_of = parse_url_date(as_of_text)
+        if as_of is None:
+            default = default_as_of(stage, latest_report).isoformat()
+            problems.append(("url.bad_date", {"value": as_of_text, "default": default}))
+    communes: list[str] = []
+    for code in params.get("commune", []):
+        code = code.strip()
+        if not COMMUNE_CODE.match(code):
+            problems.append(("url.bad_commune", {"value": code}))
+        elif code not in known_communes.get(province, set()):
+            problems.append(("url.unknown_commune", {"value": code}))
+        elif code not in communes:
+            communes.append(code)
+    lang = "en" if (params.get("lang") or [""])[-1] == "en" else "vi"
+    return UrlChoice(province, stage_id, as_of, communes, lang, problems)
