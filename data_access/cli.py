@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -14,8 +15,9 @@ from data_access.engine import create_db_engine
 from data_access.migrate import is_up_to_date, upgrade_to_head
 from data_access.seed import DatabaseNotEmpty, seed_database
 
-# Each command: name -> (help, handler). Later commands (imports, exports) register here too.
 Command = Callable[[sa.Engine, argparse.Namespace], int]
+# Modules that add commands: each has `register(subparsers) -> dict[str, Command]`.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _init(engine: sa.Engine, _args: argparse.Namespace) -> int:
@@ -68,6 +70,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     handlers["seed"] = _seed
     commands.add_parser("summary", help="print what the database holds as one JSON object")
     handlers["summary"] = _summary
+    for module_name in COMMAND_MODULES:
+        handlers.update(importlib.import_module(module_name).register(commands))
     return parser, handlers
 
 

@@ -15,6 +15,7 @@ from data_access.catalog import (
     fetch_provinces,
     fetch_stages,
 )
+from data_access.settings import load_settings
 from ui.data import cached_query
 from ui.format import format_date
 from ui.i18n import translate
@@ -46,6 +47,16 @@ class Filters:
     def commune_filter(self) -> list[str] | None:
         """The chosen commune codes, or None for the whole province."""
         return list(self.commune_codes) or None
+
+    @property
+    def stale_after_days(self) -> int:
+        """Days after which a commune's last report counts as stale: period plus grace."""
+        return int(self.stage["period_days"]) + load_settings().stale_grace_days
+
+    @property
+    def at_risk_margin(self) -> float:
+        """The configured at-risk margin below the pace line."""
+        return load_settings().at_risk_margin
 
     def t(self, key: str, **values: object) -> str:
         """The catalogue label `key` in the chosen language."""

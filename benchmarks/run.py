@@ -1,0 +1,121 @@
+"""Time the overview queries and an AppTest run of every page, next to a bare Streamlit page.
+
+    python -m benchmarks.run [--communes 102] [--provinces 1] [--database-url URL] [--repeat 5]
+
+Prints one JSON object. Page times are also given as ratios to the bare one-line page timed in
+the same run, so figures from different machines compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from benchmarks.dataset import build_database
+from data_access.catalog import fetch_latest_report_date, fetch_stage_indicators, fetch_stages
+from data_access.history import fetch_indicator_history, fetch_target_group_totals
+from data_access.progress import fetch_commune_reports, fetch_indicator_totals
+from data_access.settings import PROJECT_ROOT
+from ui.navigation import PAGES
+
+BARE_PAGE = "import streamlit as st\nst.write('bare')\n"
+
+
+def _time(call: Callable[[], object], repeat: int) -> dict[str, float]:
+    started = time.perf_counter()
+    call()
+    cold = time.perf_counter() - started
+    warm = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        warm.append(time.perf_counter() - started)
+    return {"cold_s": round(cold, 4), "warm_s": round(statistics.median(warm), 4)}
+
+
+def time_queries(engine: sa.Engine, repeat: int) -> dict[str, dict[str, float]]:
+    """Cold and warm times of the queries behind the overview, for the first province."""
+    stages = fetch_stages(engine)
+    stage_id = int(stages.iloc[-1]["stage_id"])
+    as_of = fetch_latest_report_date(engine)
+    kwargs = {"stage_id": stage_id, "as_of": as_of}
+    queries = {
+        "stage_indicators": lambda: fetch_stage_indicators(engine, stage_id=stage_id),
+        "indicator_totals": lambda: fetch_indicator_totals(engine, **kwargs),
+        "commune_reports": lambda: fetch_commune_reports(engine, **kwargs),
+        "indicator_history": lambda: fetch_indicator_history(engine, **kwargs),
+        "target_group_totals": lambda: fetch_target_group_totals(engine, **kwargs),
+    }
+    return {name: _time(call, repeat) for name, call in queries.items()}
+
+
+def time_pages(url: str, repeat: int) -> dict[str, dict[str, float]]:
+    """AppTest run of a bare page and of every page: cold (empty caches) and warm."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = url
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        bare = Path(folder) / "bare.py"
+        bare.write_text(BARE_PAGE)
+        results["bare"] = _time(lambda: AppTest.from_file(str(bare)).run(), repeat)
+    for page in PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+        def run_page(path: str = page.path) -> None:
+            at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
+            at.run()
+            if path != PAGES[0].path:
+                at.switch_page(path)
+                at.run()
+            if at.exception:
+                raise RuntimeError(f"{path}: {at.exception[0].value}")
+
+        results[page.path] = _time(run_page, repeat)
+    bare_warm = results["bare"]["warm_s"]
+    for timing in results.values():
+        timing["warm_ratio"] = round(timing["warm_s"] / bare_warm, 1)
+        timing["cold_ratio"] = round(timing["cold_s"] / bare_warm, 1)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the database, time queries and pages, print JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--communes", type=int, default=102)
+    parser.add_argument("--provinces", type=int, default=1)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-pages", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database_url or f"sqlite:///{Path(folder) / 'benchmark.db'}"
+        engine, build = build_database(url, communes=args.communes, provinces=args.provinces)
+        report = {
+            "communes": args.communes,
+            "provinces": args.provinces,
+            "backend": engine.dialect.name,
+            "build": {k: round(v, 2) for k, v in build.items()},
+            "queries": time_queries(engine, args.repeat),
+        }
+        engine.dispose()
+        if not args.skip_pages:
+            report["pages"] = time_pages(url, max(1, args.repeat // 2))
+    json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Shared fixtures: seeded demo databases on SQLite and PostgreSQL.
+
+PostgreSQL comes from TEST_DATABASE_URL; each test session creates its own database there and
+drops it afterwards. When CI=true the PostgreSQL tests must run: an unset or unreachable
+TEST_DATABASE_URL fails the suite instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from data_access.engine import create_db_engine
+from data_access.migrate import upgrade_to_head
+from data_access.seed import DatasetFiles, read_dataset_folder, seed_database
+
+
+def _postgres_admin_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL", "").strip()
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but TEST_DATABASE_URL is not set")
+        return None
+    try:
+        engine = sa.create_engine(url)
+        with engine.connect():
+            pass
+        engine.dispose()
+    except sa.exc.OperationalError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but TEST_DATABASE_URL is unreachable: {error}")
+        return None
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_data() -> DatasetFiles:
+    """The committed demo province, read once."""
+    return read_dataset_folder()
+
+
+class DatabaseFactory:
+    """Makes empty, migrated databases of one backend and removes them at the end."""
+
+    def __init__(self, backend: str, tmp_dir: Path) -> None:
+        self.backend = backend
+        self.tmp_dir = tmp_dir
+        self.admin_url = _postgres_admin_url() if backend == "postgres" else None
+        if backend == "postgres" and self.admin_url is None:
+            pytest.skip("TEST_DATABASE_URL not set or unreachable")
+        self._created: list[tuple[sa.Engine, str]] = []
+
+    def new_url(self) -> str:
+        """URL of a new empty database."""
+        name = f"bdhvs_test_{uuid.uuid4().hex[:12]}"
+        if self.backend == "sqlite":
+            return f"sqlite:///{self.tmp_dir / (name + '.db')}"
+        admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        return str(sa.engine.make_url(self.admin_url).set(database=name))
+
+    def new_engine(self, *, migrated: bool = True) -> sa.Engine:
+        """An engine on a new empty database, migrated to the newest schema."""
+        url = self.new_url()
+        engine = create_db_engine(url)
+        self._created.append((engine, url))
+        if migrated:
+            upgrade_to_head(engine)
+        return engine
+
+    def cleanup(self) -> None:
+        """Dispose engines and drop the PostgreSQL databases made."""
+        for engine, url in self._created:
+            engine.dispose()
+            if self.backend == "postgres":
+                name = sa.engine.make_url(url).database
+                admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+                with admin.connect() as connection:
+                    connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                admin.dispose()
+
+
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def database_factory(request, tmp_path_factory) -> Iterator[DatabaseFactory]:
+    """A DatabaseFactory for each backend."""
+    factory = DatabaseFactory(request.param, tmp_path_factory.mktemp(request.param))
+    yield factory
+    factory.cleanup()
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> sa.Engine:
+    """A database holding the demo province; tests must not write to it."""
+    engine = database_factory.new_engine()
+    seed_database(engine, demo_data)
+    return engine
+
+
+@pytest.fixture
+def empty_engine(database_factory: DatabaseFactory) -> sa.Engine:
+    """A new, migrated, empty database for a test that writes."""
+    return database_factory.new_engine()
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_url(tmp_path_factory, demo_data: DatasetFiles) -> str:
+    """URL of an SQLite file holding the demo province, for app-level tests (read only)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'demo.db'}"
+    engine = create_db_engine(url)
+    upgrade_to_head(engine)
+    seed_database(engine, demo_data)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app_env(monkeypatch, demo_sqlite_url: str) -> str:
+    """Point the app at the demo database and start from empty Streamlit caches."""
+    import streamlit as st
+
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield demo_sqlite_url
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture(scope="session")
+def live_app(demo_sqlite_url: str) -> Iterator[str]:
+    """Base URL of a real Streamlit server on the demo database (browser tests)."""
+    from tests.live_app import chromium_available, streamlit_server
+
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but Debian's chromium is not installed")
+        pytest.skip("chromium is not installed")
+    with streamlit_server(demo_sqlite_url) as base:
+        yield base

@@ -1,0 +1,122 @@
+"""A real Streamlit server on the demo database, and Debian's Chromium driven by Playwright.
+
+Used by the browser tests (marker `browser`) and by the screenshot script.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from data_access.settings import PROJECT_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+READY_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# The app is "notRunning" also before its first run starts: wait for the page title first.
+CONTENT_SELECTOR = '[data-testid="stMain"] [data-testid="stHeading"]'
+SERVER_START_TIMEOUT_S = 90
+# A page counts as drawn when its element count holds still this long while not running.
+SETTLE_INTERVAL_MS = 750
+
+
+def chromium_available() -> bool:
+    """True when Debian's Chromium is installed."""
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(database_url: str) -> Iterator[str]:
+    """Serve app.py on a free port against `database_url`; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT_ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.read().decode() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("Streamlit server did not start")
+            time.sleep(0.5)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def chromium_page(width: int = 1920, height: int = 1080) -> Iterator[object]:
+    """A Playwright page in headless Debian Chromium with the given viewport."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+def open_and_wait(page: object, url: str, *, timeout_ms: int = 60_000) -> None:
+    """Go to `url` and wait until the script has finished running."""
+    page.goto(url)
+    page.wait_for_selector(CONTENT_SELECTOR, timeout=timeout_ms)
+    settle_page(page, timeout_ms=timeout_ms)
+
+
+def settle_page(page: object, *, timeout_ms: int = 60_000) -> None:
+    """Wait until the script is not running and the page stops changing for a moment."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    previous = -1
+    while time.monotonic() < deadline:
+        page.wait_for_selector(READY_SELECTOR, timeout=timeout_ms)
+        count = page.locator('[data-testid="stElementContainer"]').count()
+        if count == previous:
+            return
+        previous = count
+        page.wait_for_timeout(SETTLE_INTERVAL_MS)
+    raise TimeoutError("the page kept changing")

@@ -1,0 +1,115 @@
+"""Independent pandas computations from the raw report files, to check the query layer against.
+
+Nothing here imports the application's query or math code: the point is a second, separate
+reading of PRODUCT.md's rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from data_access.seed import DatasetFiles
+
+
+def raw_reports(data: DatasetFiles) -> pd.DataFrame:
+    """The report file with typed columns."""
+    reports = data.reports.copy()
+    reports["as_of"] = pd.to_datetime(reports["as_of"]).dt.date
+    reports["numerator"] = reports["numerator"].astype(float)
+    reports["denominator"] = pd.to_numeric(reports["denominator"].replace("", None))
+    return reports
+
+
+def communes_of(data: DatasetFiles, province_code: str) -> list[str]:
+    """Codes of the commune-level units of a province."""
+    loc = data.localities
+    return sorted(loc[(loc["parent_code"] == province_code) & (loc["code"].str.len() == 5)]["code"])
+
+
+def stage_row(data: DatasetFiles, stage_code: str) -> pd.Series:
+    """One stage of campaign.csv with parsed dates."""
+    row = data.campaign.set_index("stage_code").loc[stage_code].to_dict()
+    row["start_date"] = date.fromisoformat(row["start_date"])
+    row["deadline"] = date.fromisoformat(row["deadline"])
+    return pd.Series(row, dtype=object)
+
+
+def latest_per_commune(
+    data: DatasetFiles, *, as_of: date, communes: list[str], indicators: list[str]
+) -> pd.DataFrame:
+    """Each commune's latest report on or before `as_of`, per indicator."""
+    reports = raw_reports(data)
+    subset = reports[
+        (reports["as_of"] <= as_of)
+        & reports["locality_code"].isin(communes)
+        & reports["indicator_code"].isin(indicators)
+    ]
+    subset = subset.sort_values("as_of")
+    return subset.groupby(["locality_code", "indicator_code"], as_index=False).last()
+
+
+def group_totals(
+    data: DatasetFiles, *, as_of: date, communes: list[str], indicators: list[str], period_days: int
+) -> pd.DataFrame:
+    """Σnumerator, Σdenominator, reporting counts per indicator over `communes`."""
+    latest = latest_per_commune(data, as_of=as_of, communes=communes, indicators=indicators)
+    rows = []
+    for code in indicators:
+        mine = latest[latest["indicator_code"] == code]
+        has_denominator = mine["denominator"].notna().any()
+        rows.append(
+            {
+                "indicator_code": code,
+                "numerator": mine["numerator"].sum() if len(mine) else float("nan"),
+                "denominator": mine["denominator"].sum() if has_denominator else float("nan"),
+                "communes_reported": len(mine),
+                "communes_current": int(sum((as_of - d).days < period_days for d in mine["as_of"])),
+                "last_report": max(mine["as_of"]) if len(mine) else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def value_of(numerator: float, denominator: float, unit: str) -> float:
+    """100·num/den for percent indicators, the numerator for counts."""
+    if unit == "percent":
+        return 100.0 * numerator / denominator if denominator and denominator > 0 else float("nan")
+    return numerator
+
+
+def target_group_reach(
+    data: DatasetFiles, *, as_of: date, communes: list[str], stage_code: str
+) -> pd.DataFrame:
+    """Reached (Σ latest numerators of the group's indicator) and population per group."""
+    indicators = data.indicators
+    in_stage = set(data.targets[data.targets["stage_code"] == stage_code]["indicator_code"])
+    pops = data.populations.copy()
+    pops["as_of"] = pd.to_datetime(pops["as_of"]).dt.date
+    pops["population"] = pops["population"].astype(float)
+    rows = []
+    for group in data.target_groups["code"]:
+        linked = indicators[
+            (indicators["target_group_code"] == group) & indicators["code"].isin(in_stage)
+        ]["code"]
+        reached = 0.0
+        if len(linked):
+            latest = latest_per_commune(
+                data, as_of=as_of, communes=communes, indicators=[linked.iloc[0]]
+            )
+            reached = float(latest["numerator"].sum())
+        population = 0.0
+        for commune in communes:
+            mine = pops[(pops["locality_code"] == commune) & (pops["target_group_code"] == group)]
+            if mine.empty:
+                continue
+            older = mine[mine["as_of"] <= as_of]
+            pick = (
+                older.sort_values("as_of").iloc[-1]
+                if len(older)
+                else mine.sort_values("as_of").iloc[0]
+            )
+            population += float(pick["population"])
+        rows.append({"target_group_code": group, "reached": reached, "population": population})
+    return pd.DataFrame(rows)

@@ -1,0 +1,58 @@
+"""Indicator boards for the current filters: cached queries plus the pure board math."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from campaign.scoreboard import compute_commune_board, compute_indicator_board
+from data_access.catalog import fetch_stage_indicators
+from data_access.progress import fetch_commune_reports, fetch_indicator_totals
+from ui.data import cached_query
+from ui.filters import Filters
+
+
+def load_stage_indicators(filters: Filters) -> pd.DataFrame:
+    """The stage's indicators with province targets (see fetch_stage_indicators)."""
+    return cached_query(fetch_stage_indicators, stage_id=filters.stage_id)
+
+
+def load_indicator_board(filters: Filters, *, as_of: date | None = None) -> pd.DataFrame:
+    """One row per indicator for the chosen communes (or the province) — compute_indicator_board."""
+    as_of = as_of or filters.as_of
+    totals = cached_query(
+        fetch_indicator_totals,
+        stage_id=filters.stage_id,
+        as_of=as_of,
+        commune_codes=filters.commune_filter,
+    )
+    return compute_indicator_board(
+        load_stage_indicators(filters),
+        totals,
+        filters.stage,
+        as_of=as_of,
+        stale_after_days=filters.stale_after_days,
+        at_risk_margin=filters.at_risk_margin,
+    )
+
+
+def load_commune_board(
+    filters: Filters, *, commune_codes: list[str] | None = None, as_of: date | None = None
+) -> pd.DataFrame:
+    """One row per commune x indicator (default: every commune of the province)."""
+    as_of = as_of or filters.as_of
+    reports = cached_query(
+        fetch_commune_reports,
+        stage_id=filters.stage_id,
+        as_of=as_of,
+        commune_codes=commune_codes,
+    )
+    return compute_commune_board(
+        load_stage_indicators(filters),
+        reports,
+        filters.stage,
+        as_of=as_of,
+        stale_after_days=filters.stale_after_days,
+        at_risk_margin=filters.at_risk_margin,
+    )
