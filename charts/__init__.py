@@ -1,0 +1,1 @@
+"""Chart builders: small functions that return Altair charts; pages render them."""
