@@ -13,8 +13,20 @@ from campaign.text import fold_text
 KIND_WORDS = ("xa ", "phuong ", "dac khu ", "thi tran ")
 CODE_PATTERN = re.compile(r"^\d{1,5}$")
 
-# Lower rank sorts first.
-RANK_EXACT_CODE, RANK_CODE_PREFIX, RANK_NAME_PREFIX, RANK_WORD_PREFIX, RANK_SUBSTRING = range(5)
+# Lower rank sorts first: the exact code, then codes starting with the query; for names the
+# exact name, then names starting with it, then a word starting with it, then every query word
+# starting some word ("thuot buon"), then a substring, then the same letters without spaces
+# ("buonmathuot").
+(
+    RANK_EXACT_CODE,
+    RANK_CODE_PREFIX,
+    RANK_EXACT_NAME,
+    RANK_NAME_PREFIX,
+    RANK_WORD_PREFIX,
+    RANK_ALL_WORDS,
+    RANK_SUBSTRING,
+    RANK_SPACELESS,
+) = range(8)
 
 
 def _strip_kind(folded_name: str) -> str:
@@ -30,17 +42,23 @@ def _rank(query: str, code: str, folded_name: str) -> int | None:
             return RANK_EXACT_CODE
         return RANK_CODE_PREFIX if code.startswith(query) else None
     bare = _strip_kind(folded_name)
+    if query in (bare, folded_name):
+        return RANK_EXACT_NAME
     if bare.startswith(query) or folded_name.startswith(query):
         return RANK_NAME_PREFIX
-    if any(word.startswith(query) for word in bare.split()):
+    words = bare.split()
+    if any(word.startswith(query) for word in words):
         return RANK_WORD_PREFIX
+    if all(any(word.startswith(part) for word in words) for part in query.split()):
+        return RANK_ALL_WORDS
     if query in folded_name:
         return RANK_SUBSTRING
+    if query.replace(" ", "") in folded_name.replace(" ", ""):
+        return RANK_SPACELESS
     return None
 
 
-def compute_search_matches(query: str, communes: pd.DataFrame, *, limit: int = 50) -> list[str]:
-    """Codes of communes matching `query`, best first (columns used: code, name)."""
+def _ranked(query: str, communes: pd.DataFrame) -> list[tuple[int, str, str]]:
     folded_query = fold_text(query)
     if not folded_query:
         return []
@@ -53,4 +71,19 @@ def compute_search_matches(query: str, communes: pd.DataFrame, *, limit: int = 5
             # Codes list in code order; names alphabetically within a rank.
             ranked.append((rank, str(code) if by_code else folded_name, str(code)))
     ranked.sort()
-    return [code for _, _, code in ranked[:limit]]
+    return ranked
+
+
+def compute_search_matches(query: str, communes: pd.DataFrame, *, limit: int = 50) -> list[str]:
+    """Codes of communes matching `query`, best first (columns used: code, name)."""
+    return [code for _, _, code in _ranked(query, communes)[:limit]]
+
+
+def compute_search_pick(query: str, communes: pd.DataFrame) -> str | None:
+    """The one commune `query` names, else None: its exact code, its exact name (with or
+    without the kind word), or the only commune that matches at all."""
+    ranked = _ranked(query, communes)
+    exact = [code for rank, _, code in ranked if rank in (RANK_EXACT_CODE, RANK_EXACT_NAME)]
+    if len(exact) == 1:
+        return exact[0]
+    return ranked[0][2] if len(ranked) == 1 else None

@@ -8,18 +8,19 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from campaign.search import compute_search_matches
 from data_access.catalog import (
     fetch_all_communes,
     fetch_latest_report_date,
     fetch_provinces,
     fetch_stages,
+    fetch_villages,
 )
 from data_access.settings import load_settings
+from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_commune_picker
 from ui.data import cached_query
 from ui.format import format_date
 from ui.i18n import translate
-from ui.url_state import default_as_of, read_url_choice
+from ui.url_state import VILLAGE_CODE, default_as_of, read_url_choice, read_url_village
 
 # How far before a stage's start the as-of date may go: enough to show the pre-stage baseline.
 AS_OF_LOOKBACK_DAYS = 365
@@ -37,6 +38,8 @@ class Filters:
     commune_codes: tuple[str, ...]
     communes: pd.DataFrame  # every commune of the province: code, name, kind
     problems: tuple[str, ...]
+    # A village below the one chosen commune (locality drill-down), else None.
+    village_code: str | None = None
 
     @property
     def stage_id(self) -> int:
@@ -69,8 +72,12 @@ def _query_lists() -> dict[str, list[str]]:
 
 def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: date | None) -> None:
     known = {p: set(group["code"]) for p, group in communes.groupby("province_code")}
-    choice = read_url_choice(
-        _query_lists(), stages=stages, known_communes=known, latest_report=latest
+    params = _query_lists()
+    choice = read_url_choice(params, stages=stages, known_communes=known, latest_report=latest)
+    village = read_url_village(
+        params,
+        commune_codes=choice.commune_codes,
+        village_parents=_village_parents(params, choice.commune_codes, known),
     )
     stage = stages.loc[stages["stage_id"] == choice.stage_id].iloc[0]
     st.session_state.update(
@@ -78,12 +85,29 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
         f_province=choice.province_code,
         f_stage=choice.stage_id,
         f_as_of=choice.as_of or default_as_of(stage, latest),
-        f_communes=choice.commune_codes,
-        f_search="",
     )
+    st.session_state[COMMUNES_KEY] = village.commune_codes
+    st.session_state[SEARCH_KEY] = ""
+    st.session_state[VILLAGE_KEY] = village.village_code
     st.session_state[STATE_KEY + "_problems"] = [
-        translate(key, choice.lang, **values) for key, values in choice.problems
+        translate(key, choice.lang, **values) for key, values in choice.problems + village.problems
     ]
+
+
+def _village_parents(
+    params: dict[str, list[str]], communes: list[str], known: dict[str, set[str]]
+) -> dict[str, str]:
+    """Village code -> commune code for the chosen communes and the URL village's own commune."""
+    text = (params.get("village") or [""])[-1].strip()
+    if not VILLAGE_CODE.match(text):
+        return {}
+    # Village codes are their commune's code plus three digits (docs/data-formats.md).
+    every = set().union(*known.values()) if known else set()
+    candidates = sorted({*communes, *([text[:5]] if text[:5] in every else [])})
+    if not candidates:
+        return {}
+    villages = cached_query(fetch_villages, commune_codes=candidates)
+    return dict(zip(villages["code"], villages["commune_code"], strict=True))
 
 
 def _on_stage_change(stages: pd.DataFrame, latest: date | None) -> None:
@@ -94,7 +118,8 @@ def _on_stage_change(stages: pd.DataFrame, latest: date | None) -> None:
 def _on_province_change(stages: pd.DataFrame, latest: date | None) -> None:
     in_province = stages[stages["province_code"] == st.session_state["f_province"]]
     st.session_state["f_stage"] = int(in_province.iloc[-1]["stage_id"])
-    st.session_state["f_communes"] = []
+    st.session_state[COMMUNES_KEY] = []
+    st.session_state[VILLAGE_KEY] = None
     _on_stage_change(stages, latest)
 
 
@@ -105,8 +130,10 @@ def _write_url(stage: pd.Series, several_provinces: bool) -> None:
     }
     if several_provinces:
         params["province"] = st.session_state["f_province"]
-    if st.session_state["f_communes"]:
-        params["commune"] = list(st.session_state["f_communes"])
+    if st.session_state[COMMUNES_KEY]:
+        params["commune"] = list(st.session_state[COMMUNES_KEY])
+        if st.session_state.get(VILLAGE_KEY) and len(params["commune"]) == 1:
+            params["village"] = st.session_state[VILLAGE_KEY]
     if st.session_state["f_lang_en"]:
         params["lang"] = "en"
     current = _query_lists()
@@ -171,37 +198,25 @@ def render_shared_filters() -> Filters | None:
         format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
     )
     communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
-    _render_commune_picker(communes, lang)
+    render_commune_picker(communes, lang)
     _write_url(stage, len(provinces) > 1)
     return Filters(
         lang=lang,
         province_code=st.session_state["f_province"],
         stage=stage,
         as_of=st.session_state["f_as_of"],
-        commune_codes=tuple(st.session_state["f_communes"]),
+        commune_codes=tuple(st.session_state[COMMUNES_KEY]),
         communes=communes.reset_index(drop=True),
         problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
+        village_code=_chosen_village(),
     )
 
 
-def _render_commune_picker(communes: pd.DataFrame, lang: str) -> None:
-    names = dict(zip(communes["code"], communes["name"], strict=True))
-    query = st.sidebar.text_input(translate("filter.search", lang), key="f_search")
-    chosen = [code for code in st.session_state["f_communes"] if code in names]
-    st.session_state["f_communes"] = chosen
-    if query.strip():
-        matches = compute_search_matches(query, communes)
-        options = chosen + [code for code in matches if code not in chosen]
-        st.sidebar.caption(translate("filter.matches", lang, count=len(matches)))
-    else:
-        options = list(communes["code"])
-    st.sidebar.multiselect(
-        translate("filter.communes", lang),
-        options,
-        key="f_communes",
-        format_func=lambda code: f"{names[code]} ({code})",
-        placeholder=translate("filter.communes_placeholder", lang),
-    )
+def _chosen_village() -> str | None:
+    """The chosen village, kept only while exactly one commune is chosen (choosing communes
+    clears it, see ui.commune_picker)."""
+    village = st.session_state.get(VILLAGE_KEY)
+    return village if village and len(st.session_state[COMMUNES_KEY]) == 1 else None
 
 
 def current_filters() -> Filters:

@@ -107,3 +107,39 @@ def read_url_choice(
             communes.append(code)
     lang = "en" if (params.get("lang") or [""])[-1] == "en" else "vi"
     return UrlChoice(province, stage_id, as_of, communes, lang, problems)
+
+
+VILLAGE_CODE = re.compile(r"^\d{8}$")
+
+
+@dataclass
+class VillageChoice:
+    """The village the URL asks for (None: none or a wrong one) and the communes it implies."""
+
+    village_code: str | None
+    commune_codes: list[str]
+    problems: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+
+def read_url_village(
+    params: dict[str, list[str]], *, commune_codes: list[str], village_parents: dict[str, str]
+) -> VillageChoice:
+    """Check the URL's `village` against the chosen communes.
+
+    `village_parents` maps known village codes to their commune codes. A village alone picks its
+    commune; a village outside the one chosen commune is reported and ignored.
+    """
+    text = (params.get("village") or [""])[-1].strip()
+    if not text:
+        return VillageChoice(None, commune_codes)
+    if not VILLAGE_CODE.match(text):
+        return VillageChoice(None, commune_codes, [("url.bad_village", {"value": text})])
+    parent = village_parents.get(text)
+    if parent is None:
+        return VillageChoice(None, commune_codes, [("url.unknown_village", {"value": text})])
+    if not commune_codes:
+        return VillageChoice(text, [parent])
+    if commune_codes != [parent]:
+        problem = ("url.village_elsewhere", {"value": text, "commune": parent})
+        return VillageChoice(None, commune_codes, [problem])
+    return VillageChoice(text, commune_codes)

@@ -1,0 +1,153 @@
+"""Small charts of the locality page: trend lines, target-group bars, reporting strip."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from ui.i18n import translate
+
+# Tall enough to read a slope, short enough for ten tiles on one 1080-pixel screen.
+SPARKLINE_HEIGHT = 56
+# One bar per target group, with room for its name on the left at projector size.
+GROUP_BAR_HEIGHT = 34
+GROUP_LABEL_WIDTH = 260
+STRIP_HEIGHT = 28
+# The line of actual values in the house blue; the pace line grey and dashed so it reads as
+# "where we should be", not as data.
+VALUE_COLOUR = "#1f5fa8"
+PACE_COLOUR = "#8a8a8a"
+REPORTED_COLOURS = {"reported": "#1f5fa8", "missing": "#d64541", "running": "#c9c9c9"}
+
+
+def trend_chart(
+    trend: pd.DataFrame,
+    *,
+    unit: str,
+    baseline: float,
+    target: float,
+    start: date,
+    deadline: date,
+    as_of: date,
+    lang: str,
+) -> alt.Chart:
+    """Sparkline of one indicator's value since the stage start, with its dashed pace line."""
+    end = max(min(as_of, deadline), start)
+    span = max((deadline - start).days, 1)
+    expected_end = baseline + (target - baseline) * (end - start).days / span
+    pace = pd.DataFrame(
+        {"report_date": [start.isoformat(), end.isoformat()], "value": [baseline, expected_end]}
+    )
+    values = trend.assign(report_date=[d.isoformat() for d in trend["report_date"]])
+    value_format = ".1f" if unit == "percent" else ",.0f"
+    x = alt.X(
+        "report_date:T",
+        axis=None,
+        scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
+    )
+    y = alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False))
+    date_title = translate("locality.trend_date", lang)
+    value_title = translate("common.value", lang)
+    line = (
+        alt.Chart(values)
+        .mark_line(color=VALUE_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(size=12))
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                alt.Tooltip("report_date:T", title=date_title, format="%d/%m/%Y"),
+                alt.Tooltip("value:Q", title=value_title, format=value_format),
+            ],
+        )
+    )
+    pace_line = (
+        alt.Chart(pace)
+        .mark_line(color=PACE_COLOUR, strokeDash=[4, 3], strokeWidth=1.5)
+        .encode(x=x, y=y)
+    )
+    return (pace_line + line).properties(height=SPARKLINE_HEIGHT, width="container")
+
+
+def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
+    """Horizontal bars: % of each target group reached, with a tick at the group's goal.
+
+    `groups` has name_vi, name_en, reached, population, goal_pct (fetch_target_group_totals).
+    """
+    frame = groups.assign(
+        group=groups[f"name_{lang}"],
+        share=[
+            100.0 * r / p if p and p > 0 else None
+            for r, p in zip(groups["reached"], groups["population"], strict=True)
+        ],
+    )[["group", "share", "goal_pct", "reached", "population"]]
+    order = list(frame["group"])
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=GROUP_LABEL_WIDTH))
+    x = alt.X(
+        "share:Q",
+        title=translate("locality.reached_pct", lang),
+        scale=alt.Scale(domain=[0, 100]),
+    )
+    tooltip = [
+        alt.Tooltip("group:N", title=translate("locality.target_group", lang)),
+        alt.Tooltip("share:Q", title=translate("locality.reached_pct", lang), format=".1f"),
+        alt.Tooltip("reached:Q", title=translate("locality.reached", lang), format=",.0f"),
+        alt.Tooltip("population:Q", title=translate("locality.population", lang), format=",.0f"),
+        alt.Tooltip("goal_pct:Q", title=translate("locality.goal", lang), format=".0f"),
+    ]
+    base = alt.Chart(frame)
+    bars = base.mark_bar(color=VALUE_COLOUR, height=GROUP_BAR_HEIGHT - 12).encode(
+        x=x, y=y, tooltip=tooltip
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=14).encode(
+        x=x, y=y, text=alt.Text("share:Q", format=".1f")
+    )
+    goals = base.mark_tick(color="#222222", thickness=3, size=GROUP_BAR_HEIGHT - 6).encode(
+        x="goal_pct:Q", y=y, tooltip=tooltip
+    )
+    return (bars + labels + goals).properties(
+        height=GROUP_BAR_HEIGHT * max(len(frame), 1), width="container"
+    )
+
+
+def completeness_chart(grid: pd.DataFrame, *, lang: str) -> alt.Chart:
+    """A strip of the stage's reporting periods: reported, missing, or still running."""
+    state = [
+        "reported" if reported else ("missing" if complete else "running")
+        for reported, complete in zip(grid["reported"], grid["complete"], strict=True)
+    ]
+    frame = grid.assign(
+        state=state,
+        state_label=[translate(f"locality.period_{s}", lang) for s in state],
+        period_start=[d.isoformat() for d in grid["period_start"]],
+        period_end=[d.isoformat() for d in grid["period_end"]],
+    )
+    labels = [translate(f"locality.period_{s}", lang) for s in REPORTED_COLOURS]
+    colour = alt.Color(
+        "state_label:N",
+        scale=alt.Scale(domain=labels, range=list(REPORTED_COLOURS.values())),
+        legend=alt.Legend(title=None, orient="bottom", direction="horizontal"),
+    )
+    return (
+        alt.Chart(frame)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("period:O", title=translate("locality.period", lang), axis=None),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("period:O", title=translate("locality.period", lang)),
+                alt.Tooltip(
+                    "period_start:T", title=translate("locality.from", lang), format="%d/%m/%Y"
+                ),
+                alt.Tooltip(
+                    "period_end:T", title=translate("locality.to", lang), format="%d/%m/%Y"
+                ),
+                alt.Tooltip("state_label:N", title=translate("common.status", lang)),
+                alt.Tooltip(
+                    "indicators_reported:Q", title=translate("locality.indicators_reported", lang)
+                ),
+            ],
+        )
+        .properties(height=STRIP_HEIGHT, width="container")
+    )
