@@ -1,0 +1,1 @@
+"""Printable reports built from the dashboard's data: the Steering Committee meeting brief."""
