@@ -17,7 +17,7 @@ from data_access.seed import DatabaseNotEmpty, seed_database
 
 Command = Callable[[sa.Engine, argparse.Namespace], int]
 # Modules that add commands: each has `register(subparsers) -> dict[str, Command]`.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("data_access.boundaries", "data_access.importers.cli")
 
 
 def _init(engine: sa.Engine, _args: argparse.Namespace) -> int:

@@ -176,6 +176,24 @@ reports = sa.Table(
     sa.Index(None, "batch_id"),
 )
 
+# What each import batch changed, so `rollback` can undo it: old_values is the JSON of a row as
+# it was before the batch replaced it, NULL when the batch added the row. Report rows the batch
+# added are not listed (reports.batch_id already names them); previous_batch_id is the batch
+# that had written a replaced report, so a later batch on top of it blocks its rollback.
+import_changes = sa.Table(
+    "import_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+    sa.Column("table_name", sa.String(32), nullable=False),
+    sa.Column("row_id", sa.Integer, nullable=False),
+    sa.Column("previous_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+    sa.Column("old_values", sa.Text, nullable=True),
+    sa.Index(None, "batch_id"),
+    sa.Index(None, "previous_batch_id"),
+    sa.Index(None, "table_name", "row_id"),
+)
+
 # One row per key; "data_version" is bumped by every write so caches key on it.
 app_meta = sa.Table(
     "app_meta",

@@ -1,0 +1,141 @@
+"""Reporting completeness: which communes reported which indicators in each reporting period.
+
+A commune is current for an indicator when its latest report on or before the as-of date is
+less than one reporting period (stage.period_days) old — the rule behind "N/102 reported" and
+the "stale" status. It is late by the days beyond that period.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import schema as s
+from data_access.frames import read_frame
+from data_access.progress import fetch_period_days
+from data_access.scopes import commune_scope, stage_indicator_ids
+
+# Reporting periods shown on the Data page: about a quarter of weekly periods.
+RECENT_PERIODS = 12
+
+
+def _latest_dates(stage_id: int, as_of: date) -> sa.Subquery:
+    r = s.reports
+    scope = commune_scope(stage_id, None).with_only_columns(s.localities.c.id)
+    return (
+        sa.select(r.c.locality_id, r.c.indicator_id, sa.func.max(r.c.as_of).label("report_date"))
+        .where(
+            r.c.as_of <= as_of,
+            r.c.locality_id.in_(scope),
+            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
+        )
+        .group_by(r.c.locality_id, r.c.indicator_id)
+        .subquery("latest_dates")
+    )
+
+
+def fetch_commune_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
+    """One row per commune of the stage's province, most overdue first.
+
+    Columns: commune_code, commune_name, indicators_total, indicators_reported (ever),
+    indicators_current (within the period), last_report, oldest_report (the most overdue
+    indicator's latest report), days_late (days beyond the period; NaN when never reported).
+    """
+    period = fetch_period_days(engine, stage_id=stage_id)
+    period_start = as_of - timedelta(days=period)
+    latest = _latest_dates(stage_id, as_of)
+    scope = commune_scope(stage_id, None).subquery("scope")
+    loc = s.localities
+    total = sa.select(sa.func.count()).select_from(stage_indicator_ids(stage_id).subquery())
+    stmt = (
+        sa.select(
+            loc.c.code.label("commune_code"),
+            loc.c.name.label("commune_name"),
+            total.scalar_subquery().label("indicators_total"),
+            sa.func.count(latest.c.indicator_id).label("indicators_reported"),
+            sa.func.sum(sa.case((latest.c.report_date > period_start, 1), else_=0)).label(
+                "indicators_current"
+            ),
+            sa.func.max(latest.c.report_date).label("last_report"),
+            sa.func.min(latest.c.report_date).label("oldest_report"),
+        )
+        .select_from(scope)
+        .join(loc, loc.c.id == scope.c.id)
+        .outerjoin(latest, latest.c.locality_id == loc.c.id)
+        .group_by(loc.c.code, loc.c.name)
+        .order_by(loc.c.code)
+    )
+    frame = read_frame(engine, stmt, date_columns=("last_report", "oldest_report"))
+    for column in ("indicators_total", "indicators_reported", "indicators_current"):
+        frame[column] = frame[column].fillna(0).astype(int)
+    age = frame["oldest_report"].map(lambda d: (as_of - d).days if d is not None else None)
+    frame["days_late"] = pd.to_numeric(age, errors="coerce").sub(period).clip(lower=0)
+    never = frame["indicators_reported"] < frame["indicators_total"]
+    frame.loc[never, "days_late"] = float("nan")
+    order = frame.assign(_never=never).sort_values(
+        ["_never", "days_late", "commune_code"], ascending=[False, False, True]
+    )
+    return order.drop(columns="_never").reset_index(drop=True)
+
+
+def reporting_periods(start: date, as_of: date, period_days: int) -> list[tuple[date, date]]:
+    """The stage's reporting periods from `start` up to the one containing `as_of`."""
+    periods = []
+    first = start
+    while first <= as_of:
+        periods.append((first, first + timedelta(days=period_days - 1)))
+        first += timedelta(days=period_days)
+    return periods[-RECENT_PERIODS:]
+
+
+def fetch_period_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
+    """Communes that sent a report per period and indicator (recent periods of the stage).
+
+    Columns: period_start, period_end, indicator_code, communes_reported, communes_total.
+    """
+    st = s.stages
+    with engine.connect() as connection:
+        start, period = connection.execute(
+            sa.select(st.c.start_date, st.c.period_days).where(st.c.id == stage_id)
+        ).one()
+    periods = reporting_periods(start, as_of, int(period))
+    columns = ["period_start", "period_end", "indicator_code", "communes_reported"]
+    if not periods:
+        return pd.DataFrame(columns=[*columns, "communes_total"])
+    r, ind = s.reports, s.indicators
+    bucket = sa.case(
+        *((r.c.as_of.between(a, b), i) for i, (a, b) in enumerate(periods)), else_=None
+    ).label("period")
+    scope = commune_scope(stage_id, None).with_only_columns(s.localities.c.id)
+    counted = (
+        sa.select(
+            bucket,
+            r.c.indicator_id,
+            sa.func.count(sa.distinct(r.c.locality_id)).label("communes_reported"),
+        )
+        .where(
+            r.c.as_of.between(periods[0][0], min(periods[-1][1], as_of)),
+            r.c.locality_id.in_(scope),
+            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
+        )
+        .group_by(bucket, r.c.indicator_id)
+        .subquery()
+    )
+    stmt = sa.select(
+        counted.c.period, ind.c.code.label("indicator_code"), counted.c.communes_reported
+    ).join(ind, ind.c.id == counted.c.indicator_id)
+    frame = read_frame(engine, stmt)
+    frame["period_start"] = frame["period"].map(lambda i: periods[int(i)][0])
+    frame["period_end"] = frame["period"].map(lambda i: periods[int(i)][1])
+    total = read_frame(
+        engine, sa.select(sa.func.count()).select_from(commune_scope(stage_id, None).subquery())
+    )
+    frame["communes_total"] = int(total.iloc[0, 0])
+    frame["communes_reported"] = frame["communes_reported"].astype(int)
+    return (
+        frame[[*columns, "communes_total"]]
+        .sort_values(["period_start", "indicator_code"])
+        .reset_index(drop=True)
+    )

@@ -1,0 +1,127 @@
+"""Roll back an import batch: remove what it added and restore what it replaced."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from data_access import schema as s
+from data_access.importers.problems import Problem
+from data_access.meta import bump_data_version
+
+TABLES = {table.name: table for table in s.metadata.sorted_tables}
+
+
+class RollbackRefused(RuntimeError):
+    """The batch cannot be rolled back; carries the Problem to show."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.problem = Problem(key, params=params)
+        super().__init__(self.problem.bilingual())
+
+
+def _decode(table: sa.Table, values: dict[str, Any]) -> dict[str, Any]:
+    """JSON values back to column types (dates were stored as ISO text)."""
+    decoded = {}
+    for name, value in values.items():
+        column_type = table.c[name].type
+        if value is not None and isinstance(column_type, sa.DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column_type, sa.Date):
+            value = date.fromisoformat(value)
+        decoded[name] = value
+    return decoded
+
+
+def encode_row(values: dict[str, Any]) -> str:
+    """A row's values as JSON (dates as ISO text), for import_changes.old_values."""
+    return json.dumps(
+        {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()},
+        ensure_ascii=False,
+    )
+
+
+def _later_batch(connection: sa.Connection, batch_id: int) -> int | None:
+    """A later committed batch that changed rows this batch wrote, if any."""
+    ch, later, b = s.import_changes, s.import_changes.alias("later"), s.import_batches
+    over_reports = (
+        sa.select(sa.func.min(ch.c.batch_id))
+        .join(b, b.c.id == ch.c.batch_id)
+        .where(ch.c.previous_batch_id == batch_id, b.c.status == "committed")
+    )
+    over_rows = (
+        sa.select(sa.func.min(later.c.batch_id))
+        .select_from(ch)
+        .join(
+            later,
+            sa.and_(later.c.table_name == ch.c.table_name, later.c.row_id == ch.c.row_id),
+        )
+        .join(b, b.c.id == later.c.batch_id)
+        .where(ch.c.batch_id == batch_id, later.c.batch_id > batch_id, b.c.status == "committed")
+    )
+    found = [connection.execute(q).scalar_one_or_none() for q in (over_reports, over_rows)]
+    found = [f for f in found if f is not None]
+    return min(found) if found else None
+
+
+def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
+    """Undo the batch's logged changes, newest first; returns (deleted, restored)."""
+    ch = s.import_changes
+    changes = connection.execute(
+        sa.select(ch.c.table_name, ch.c.row_id, ch.c.old_values)
+        .where(ch.c.batch_id == batch_id)
+        .order_by(ch.c.id.desc())
+    ).all()
+    deleted = restored = 0
+    updates: dict[str, list[dict[str, Any]]] = {}
+    for table_name, row_id, old_values in changes:
+        table = TABLES[table_name]
+        if old_values is None:
+            connection.execute(table.delete().where(table.c.id == row_id))
+            deleted += 1
+        else:
+            values = _decode(table, json.loads(old_values))
+            updates.setdefault(table_name, []).append({"row_id_": row_id, **values})
+            restored += 1
+    for table_name, rows in updates.items():
+        table = TABLES[table_name]
+        names = [k for k in rows[0] if k != "row_id_"]
+        stmt = (
+            table.update()
+            .where(table.c.id == sa.bindparam("row_id_"))
+            .values({n: sa.bindparam(n) for n in names})
+        )
+        connection.execute(stmt, rows)
+    return deleted, restored
+
+
+def rollback_batch(engine: sa.Engine, batch_id: int) -> dict[str, int]:
+    """Undo a committed batch in one transaction and mark it rolled_back."""
+    b, r, ch = s.import_batches, s.reports, s.import_changes
+    try:
+        with engine.begin() as connection:
+            batch = connection.execute(sa.select(b).where(b.c.id == batch_id)).mappings().first()
+            if batch is None:
+                raise RollbackRefused("rollback.unknown", batch=batch_id)
+            if batch["status"] == "rolled_back":
+                raise RollbackRefused("rollback.already", batch=batch_id)
+            if batch["kind"] == "seed":
+                raise RollbackRefused("rollback.seed", batch=batch_id)
+            later = _later_batch(connection, batch_id)
+            if later is not None:
+                raise RollbackRefused("rollback.later", batch=batch_id, later=later)
+            replaced_ids = sa.select(ch.c.row_id).where(
+                ch.c.batch_id == batch_id, ch.c.table_name == "reports"
+            )
+            added = connection.execute(
+                r.delete().where(r.c.batch_id == batch_id, r.c.id.not_in(replaced_ids))
+            ).rowcount
+            deleted, restored = _undo_changes(connection, batch_id)
+            connection.execute(b.update().where(b.c.id == batch_id).values(status="rolled_back"))
+            bump_data_version(connection)
+    except sa.exc.IntegrityError as error:
+        raise RollbackRefused("rollback.in_use", batch=batch_id) from error
+    return {"deleted": added + deleted, "restored": restored}
