@@ -31,6 +31,10 @@ class Problem:
     value: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    def message(self, lang: str) -> str:
+        """What is wrong, without the row prefix."""
+        return message_text(self.key, lang, **self.params)
+
     def text(self, lang: str) -> str:
         """The message in one language, prefixed by row, column and value when known."""
         body = message_text(self.key, lang, **self.params)

@@ -1,0 +1,128 @@
+"""The upload → preview → commit or cancel flow, and the import history with rollback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from data_access.importers.batches import ImportOutcome, fetch_batches
+from data_access.importers.problems import Problem
+from data_access.importers.rollback import RollbackRefused, rollback_batch
+from ui.data import app_engine, cached_query
+from ui.i18n import translate
+
+Importer = Callable[..., ImportOutcome]
+# Rows of the problem table drawn at once; a broken file can list thousands.
+MAX_PROBLEM_ROWS = 2000
+
+
+def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """One row per problem: row, column, value, severity and the message, in `lang`."""
+    t = lambda key: translate(key, lang)  # noqa: E731
+    return pd.DataFrame(
+        {
+            t("data.col_row"): [p.row for p in problems],
+            t("data.col_column"): [p.column or "" for p in problems],
+            t("data.col_value"): [p.value or "" for p in problems],
+            t("data.col_severity"): [t(f"data.severity_{p.severity}") for p in problems],
+            t("data.col_message"): [p.message(lang) for p in problems],
+        }
+    )
+
+
+def batches_frame(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The import history with translated headers and statuses."""
+    t = lambda key: translate(key, lang)  # noqa: E731
+    return pd.DataFrame(
+        {
+            t("data.col_batch"): batches["batch_id"],
+            t("data.col_kind"): batches["kind"],
+            t("data.col_user"): batches["user_name"],
+            t("data.col_created"): batches["created_at"].astype(str).str[:16],
+            t("data.col_file"): batches["file_name"],
+            t("data.col_added"): batches["rows_added"],
+            t("data.col_replaced"): batches["rows_replaced"],
+            t("data.col_rejected"): batches["rows_rejected"],
+            t("data.col_status"): batches["status"].map(lambda s: t(f"data.status_{s}")),
+        }
+    )
+
+
+def rollback_choices(batches: pd.DataFrame) -> list[int]:
+    """Batches a user may try to roll back: committed, not the demo seed."""
+    mask = (batches["status"] == "committed") & (batches["kind"] != "seed")
+    return [int(b) for b in batches.loc[mask, "batch_id"]]
+
+
+def _show_outcome(outcome: ImportOutcome, lang: str) -> None:
+    show = st.success if outcome.ok and not outcome.problems else st.warning
+    if not outcome.ok and outcome.status != "needs_confirmation":
+        show = st.error
+    show(outcome.summary(lang))
+    if outcome.problems:
+        st.markdown(f"**{translate('data.problems', lang)}**")
+        frame = problems_frame(outcome.problems[:MAX_PROBLEM_ROWS], lang)
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def render_import_flow(importer: Importer, *, key: str, lang: str, **options: object) -> None:
+    """Upload a file, preview every problem (a dry run), then commit or cancel."""
+    round_key = f"{key}_round"
+    st.session_state.setdefault(round_key, 0)
+    user = st.text_input(
+        translate("data.user", lang), value=translate("data.user_default", lang), key=f"{key}_u"
+    )
+    upload = st.file_uploader(
+        translate("data.upload", lang),
+        type=["csv", "xlsx"],
+        key=f"{key}_file_{st.session_state[round_key]}",
+    )
+    if st.session_state.pop(f"{key}_message", None) is not None:
+        st.success(st.session_state.pop(f"{key}_text", ""))
+    if upload is None:
+        return
+    data = upload.getvalue()
+    preview = importer(app_engine(), data, upload.name, user=user, dry_run=True, **options)
+    _show_outcome(preview, lang)
+    if preview.status not in ("dry_run", "needs_confirmation"):
+        return
+    confirmed = True
+    if preview.status == "needs_confirmation":
+        confirmed = st.checkbox(translate("data.confirm_decrease", lang), key=f"{key}_confirm")
+    commit, cancel = st.columns([1, 6])
+    if commit.button(translate("data.commit", lang), type="primary", disabled=not confirmed):
+        extra = {"allow_decrease": True} if preview.status == "needs_confirmation" else {}
+        done = importer(app_engine(), data, upload.name, user=user, **options, **extra)
+        st.session_state[f"{key}_message"] = done.status
+        st.session_state[f"{key}_text"] = done.summary(lang)
+        st.session_state[round_key] += 1
+        st.rerun()
+    if cancel.button(translate("data.cancel", lang)):
+        st.session_state[round_key] += 1
+        st.session_state[f"{key}_message"] = "cancelled"
+        st.session_state[f"{key}_text"] = translate("data.cancelled", lang)
+        st.rerun()
+
+
+def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
+    """The import batches, newest first, with a rollback button."""
+    batches = cached_query(fetch_batches)
+    if kinds is not None:
+        batches = batches[batches["kind"].isin(kinds)]
+    st.subheader(translate("data.history_header", lang))
+    st.dataframe(batches_frame(batches, lang), hide_index=True, width="stretch", height=300)
+    choices = rollback_choices(batches)
+    if not choices:
+        st.caption(translate("data.no_batches", lang))
+        return
+    pick, button = st.columns([2, 3], vertical_alignment="bottom")
+    batch_id = pick.selectbox(translate("data.rollback_pick", lang), choices, key="rollback_pick")
+    if button.button(translate("data.rollback", lang)):
+        try:
+            done = rollback_batch(app_engine(), int(batch_id))
+        except RollbackRefused as refused:
+            st.error(refused.problem.text(lang))
+        else:
+            st.success(translate("rollback.done", lang, batch=batch_id, **done))
