@@ -53,12 +53,12 @@ def _check_stage(
     frame: pd.DataFrame, stages: pd.DataFrame, stage_code: str | None
 ) -> tuple[pd.Series, list[Problem]]:
     """Row mask of dates outside the stage (or any stage) plus the problems to show."""
-    dated = frame["as_of"].notna()
+    dated = frame["as_of"].map(lambda d: isinstance(d, date))
     problems: list[Problem] = []
     if stage_code is not None:
         stage = stages.loc[stages["code"] == stage_code].iloc[0]
         outside = dated & ~frame["as_of"].map(
-            lambda d: d is not None and stage["start_date"] <= d <= stage["deadline"]
+            lambda d: isinstance(d, date) and stage["start_date"] <= d <= stage["deadline"]
         )
         params = {"stage": stage_code, "start": stage["start_date"], "deadline": stage["deadline"]}
         problems += problems_where(frame, outside, "import.outside_stage", "as_of", params=params)
@@ -67,7 +67,7 @@ def _check_stage(
         frame["stage_id"] = pd.NA
         for stage in stages.itertuples():
             inside = dated & frame["as_of"].map(
-                lambda d, s=stage: d is not None and s.start_date <= d <= s.deadline
+                lambda d, s=stage: isinstance(d, date) and s.start_date <= d <= s.deadline
             )
             frame.loc[inside & frame["stage_id"].isna(), "stage_id"] = stage.stage_id
         outside = dated & frame["stage_id"].isna()
@@ -203,7 +203,7 @@ def check_reports(
     problems += problems_where(frame, blank_mask(frame["as_of"]), "import.missing", "as_of")
     problems += problems_where(frame, bad_dates, "import.bad_date", "as_of")
     frame["as_of"] = dates
-    future = frame["as_of"].map(lambda d: d is not None and not pd.isna(d) and d > today)
+    future = frame["as_of"].map(lambda d: isinstance(d, date) and d > today)
     problems += problems_where(
         frame, future, "import.future_date", "as_of", params={"today": today.isoformat()}
     )
