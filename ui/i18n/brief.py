@@ -58,10 +58,12 @@ MESSAGES = {
     ),
     "brief.map_legend": ("Điểm tổng hợp", "Composite score"),
     "brief.weakest_note": (
-        "Xếp theo điểm tổng hợp tăng dần; «chỉ tiêu chậm»: số chỉ tiêu chậm tiến độ hoặc quá "
-        "hạn báo cáo trên tổng số chỉ tiêu.",
-        "Sorted by composite score, lowest first; «indicators behind»: indicators behind pace "
-        "or stale, out of all indicators.",
+        "Xếp theo điểm tổng hợp tăng dần. «Chỉ tiêu chậm»: số chỉ tiêu chậm tiến độ hoặc quá "
+        "hạn báo cáo, trên số chỉ tiêu xã được chấm (chỉ tiêu tỷ lệ; chỉ tiêu đếm chỉ khi xã "
+        "có mục tiêu riêng).",
+        "Sorted by composite score, lowest first. «Indicators behind»: indicators behind pace "
+        "or stale, out of those the commune is scored on (percent indicators; count indicators "
+        "only where the commune has its own target).",
     ),
     "brief.changes.indicators": (
         "Chỉ tiêu thay đổi trạng thái",
