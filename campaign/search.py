@@ -44,7 +44,10 @@ def _rank(query: str, code: str, folded_name: str) -> int | None:
     bare = _strip_kind(folded_name)
     if query in (bare, folded_name):
         return RANK_EXACT_NAME
-    if bare.startswith(query) or folded_name.startswith(query):
+    # The kind word counts only when typed whole: "phuong" lists wards, "phu" is no prefix of
+    # "Phường Buôn Ma Thuột" (but starts "Xã Hòa Phú").
+    kind_length = len(folded_name) - len(bare) - 1
+    if bare.startswith(query) or (folded_name.startswith(query) and len(query) >= kind_length):
         return RANK_NAME_PREFIX
     words = bare.split()
     if any(word.startswith(query) for word in words):

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ui.url_state import default_as_of, default_stage_id, read_url_choice
+from ui.url_state import default_as_of, default_stage_id, read_url_choice, read_url_village
 
 STAGES = pd.DataFrame(
     {
@@ -76,3 +76,26 @@ def test_defaults(latest, expected_stage, expected_as_of):
     stage = STAGES.set_index("stage_id").loc[stage_id].copy()
     stage["stage_id"] = stage_id
     assert default_as_of(stage, latest) == expected_as_of
+
+
+PARENTS = {"40001005": "40001", "40002001": "40002"}
+
+
+@pytest.mark.parametrize(
+    ("village", "communes", "expected_village", "expected_communes", "problem_keys"),
+    [
+        ([], ["40001"], None, ["40001"], []),
+        (["40001005"], ["40001"], "40001005", ["40001"], []),
+        (["40001005"], [], "40001005", ["40001"], []),  # the village picks its commune
+        (["4000100"], ["40001"], None, ["40001"], ["url.bad_village"]),
+        (["thon-1"], ["40001"], None, ["40001"], ["url.bad_village"]),
+        (["40001999"], ["40001"], None, ["40001"], ["url.unknown_village"]),
+        (["40002001"], ["40001"], None, ["40001"], ["url.village_elsewhere"]),
+        (["40001005"], ["40001", "40002"], None, ["40001", "40002"], ["url.village_elsewhere"]),
+    ],
+)
+def test_read_url_village(village, communes, expected_village, expected_communes, problem_keys):
+    choice = read_url_village({"village": village}, commune_codes=communes, village_parents=PARENTS)
+    assert choice.village_code == expected_village
+    assert choice.commune_codes == expected_communes
+    assert [key for key, _ in choice.problems] == problem_keys
