@@ -1,0 +1,1 @@
+"""Boundary geometry for the importer: reading GeoJSON sources and simplifying commune shapes."""
