@@ -1,9 +1,154 @@
-"""map page: being built."""
+"""Commune map: a choropleth of one indicator's progress or status; a click opens the commune."""
 
+import pandas as pd
 import streamlit as st
 
+from charts.map import (
+    SELECTION_NAME,
+    commune_map_chart,
+    compute_map_rows,
+    legend_scale,
+    village_map_chart,
+)
+from data_access.geo_queries import fetch_child_boundaries
+from ui.boards import load_commune_board, load_stage_indicators
+from ui.data import cached_query
 from ui.filters import current_filters
+from ui.format import format_date
+
+# Fits 1920×1080 under the title and the controls without scrolling.
+MAP_HEIGHT = 660
+# Names listed in the "no boundary" note before "…".
+MISSING_LISTED = 8
+
+
+def _open_locality(code: str) -> None:
+    """Go to the commune's locality page; the URL carries the shared filters with commune=code."""
+    params = {"stage": filters.stage["stage_code"], "as_of": filters.as_of.isoformat()}
+    if "province" in st.query_params:
+        params["province"] = filters.province_code
+    params["commune"] = code
+    if filters.lang == "en":
+        params["lang"] = "en"
+    # The frame reads the shared filters from the URL when it has none yet: dropping the
+    # stage makes it take the new URL, so the sidebar shows the clicked commune as chosen.
+    st.session_state.pop("f_stage", None)
+    st.switch_page("pages/locality.py", query_params=params)
+
+
+def _summary(rows: list[dict], colour_by: str) -> None:
+    """Count of communes per legend class, with the class colour."""
+    counts = pd.Series([row["class"] for row in rows]).value_counts()
+    st.markdown(f"**{filters.t('map.summary')}**")
+    lines = []
+    for label, colour in zip(*legend_scale(colour_by, filters.lang), strict=True):
+        swatch = (
+            f"<span style='display:inline-block;width:1.1em;height:1.1em;background:{colour};"
+            "border:1px solid #999;vertical-align:middle;margin-right:.4em'></span>"
+        )
+        count = filters.t("map.count", count=int(counts.get(label, 0)))
+        lines.append(f"{swatch}{label}: **{count}**")
+    st.markdown("<br>".join(lines), unsafe_allow_html=True)
+
+
+def _villages(code: str) -> None:
+    """The chosen commune's villages: on a map where they have shapes, else as a table."""
+    name = filters.communes.set_index("code")["name"].get(code, code)
+    st.markdown(f"**{filters.t('map.villages', name=name)}**")
+    villages = cached_query(fetch_child_boundaries, parent_code=code)
+    if villages.empty:
+        st.caption(filters.t("map.villages_none"))
+        return
+    with_shape = villages[villages["boundary"].notna()]
+    if not with_shape.empty:
+        rows = compute_map_rows(with_shape, pd.DataFrame(), colour_by="status", lang=filters.lang)
+        st.altair_chart(village_map_chart(rows, lang=filters.lang), width="stretch")
+    without = villages[villages["boundary"].isna()]
+    if not without.empty:
+        st.caption(filters.t("map.villages_no_shapes", count=len(without)))
+        table = without.assign(kind=[filters.t(f"kind.{k}") for k in without["kind"]])
+        st.dataframe(
+            table[["code", "name", "kind"]].rename(
+                columns={
+                    "code": filters.t("common.code"),
+                    "name": filters.t("map.village_name"),
+                    "kind": filters.t("common.kind"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            height=min(38 + 35 * len(without), 330),
+        )
+
 
 filters = current_filters()
 st.title(filters.t("page.map"))
-st.info(filters.t("page.not_built"))
+indicators = load_stage_indicators(filters)
+if indicators.empty:
+    st.info(filters.t("map.no_indicator"))
+    st.stop()
+shapes = cached_query(fetch_child_boundaries, parent_code=filters.province_code)
+if shapes["boundary"].isna().all():
+    st.info(filters.t("map.no_shapes"))
+    st.stop()
+
+names = dict(zip(indicators["code"], indicators[f"name_{filters.lang}"], strict=True))
+pick, colour, label = st.columns([3, 2, 2], vertical_alignment="bottom")
+indicator = pick.selectbox(
+    filters.t("map.indicator"),
+    list(names),
+    format_func=lambda code: f"{code} · {names[code]}",
+    key="map_indicator",
+)
+colour_by = (
+    colour.segmented_control(
+        filters.t("map.colour_by"),
+        ["progress", "status"],
+        default="progress",
+        format_func=lambda choice: filters.t(f"map.by_{choice}"),
+        key="map_colour_by",
+    )
+    or "progress"
+)
+labels = label.toggle(filters.t("map.labels"), key="map_labels")
+
+board = load_commune_board(filters)
+board = board[board["indicator_code"] == indicator]
+rows = compute_map_rows(shapes, board, colour_by=colour_by, lang=filters.lang)
+st.caption(
+    filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
+    + " · "
+    + filters.t("map.click_hint")
+    + " · "
+    + filters.t("app.synthetic")
+)
+chart = commune_map_chart(
+    rows,
+    colour_by=colour_by,
+    lang=filters.lang,
+    chosen_codes=filters.commune_codes,
+    labels=labels,
+    height=MAP_HEIGHT,
+)
+map_column, side = st.columns([4, 1])
+with map_column:
+    event = st.altair_chart(
+        chart,
+        on_select="rerun",
+        selection_mode=SELECTION_NAME,
+        key="commune_map",
+        width="stretch",
+    )
+picked = event.selection.get(SELECTION_NAME) or []
+if picked and picked[0].get("code"):
+    _open_locality(str(picked[0]["code"]))
+with side:
+    _summary(rows, colour_by)
+    missing = shapes.loc[shapes["boundary"].isna(), "name"].tolist()
+    if missing:
+        listed = ", ".join(missing[:MISSING_LISTED]) + (
+            " …" if len(missing) > MISSING_LISTED else ""
+        )
+        st.caption(filters.t("map.missing_shapes", count=len(missing), names=listed))
+    if len(filters.commune_codes) == 1:
+        _villages(filters.commune_codes[0])
