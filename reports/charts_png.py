@@ -9,7 +9,9 @@ from typing import Any
 import altair as alt
 import font_source_sans_pro
 import pandas as pd
+import shapely
 import vl_convert
+from shapely.geometry import shape
 
 from charts.map import NO_DATA_COLOUR, commune_map_chart, compute_map_rows
 from reports.sections import status_word
@@ -158,4 +160,24 @@ def score_map_chart(
         numbers.mark_circle(size=260, color="white", opacity=0.9, stroke="black"),
         numbers.mark_text(fontSize=12, fontWeight="bold", color="black"),
     ]
-    return chart.properties(width=width)
+    return chart.properties(width=width, projection=_fit_projection(rows))
+
+
+def _fit_projection(rows: list[dict[str, Any]]) -> alt.Projection:
+    """Mercator fitted to the shapes' bounding box.
+
+    vl-convert cannot fit a projection to shapes given through a `shape` field (it yields NaN
+    paths), so the map is fitted to an explicit GeoJSON box, its ring clockwise as d3 wants.
+    """
+    bounds = [shapely.bounds(shape(row["geometry"])) for row in rows]
+    if not bounds:
+        return alt.Projection(type="mercator")
+    west, south = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    east, north = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    ring = [[west, south], [west, north], [east, north], [east, south], [west, south]]
+    box = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    return alt.Projection(type="mercator", fit=box)

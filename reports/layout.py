@@ -71,9 +71,11 @@ class BriefDocument(FPDF):
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Label: value lines (the date and the filters)."""
+        self.set_font(FONT_NAME, "B", BODY_PT)
+        label_width = max(self.get_string_width(label + ":") for label, _ in pairs) + 4
         for label, value in pairs:
             self.set_font(FONT_NAME, "B", BODY_PT)
-            self.cell(48, 5.5, label + ":")
+            self.cell(label_width, 5.5, label + ":")
             self.set_font(FONT_NAME, size=BODY_PT)
             self.multi_cell(0, 5.5, value, new_x="LMARGIN", new_y="NEXT")
 

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import vl_convert
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
+from reports import sections
 from reports.brief import build_brief_pdf
-from reports.charts_png import _score_domain
-from reports.content import BriefInputError
+from reports.charts_png import _score_domain, score_map_chart
+from reports.content import BriefInputError, gather_content, resolve_request
 from reports.layout import FONT_DIR, FONT_FILES
 from tests import oracle
 from ui.format import format_date, format_number, format_percent, format_value
@@ -183,6 +185,16 @@ def test_wrong_filters_raise_a_catalogue_message(seeded_engine, options, key):
 )
 def test_score_domain_rounds_to_whole_steps(scores, domain):
     assert _score_domain(pd.Series(scores)) == domain
+
+
+def test_map_of_two_communes_is_drawn(seeded_engine):
+    request = resolve_request(seeded_engine, commune_codes=[BUON_MA_THUOT, "40002"])
+    content = gather_content(seeded_engine, request)
+    ranking = sections.compute_brief_ranking(content)
+    board = sections.map_board(ranking, request.as_of)
+    chart = score_map_chart(content.shapes, board, ["40002"], "vi")
+    svg = vl_convert.vegalite_to_svg(chart.to_dict())
+    assert svg.count("<path") >= 4 and "NaN" not in svg
 
 
 def _run_cli(demo_sqlite_url: str, *args: str) -> subprocess.CompletedProcess:
