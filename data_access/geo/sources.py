@@ -128,7 +128,7 @@ def detect_code_property(
         for name in item.feature.get("properties") or {}:
             names.setdefault(name.lower(), name)
     if wanted is not None:
-        if wanted not in {n for n in names.values()}:
+        if wanted not in set(names.values()):
             raise BoundaryFileError(
                 f"Không đối tượng nào có thuộc tính «{wanted}» (các thuộc tính có: "
                 f"{', '.join(sorted(names.values())) or '—'}). / No feature has a property "
@@ -149,10 +149,11 @@ def detect_code_property(
         return best
     if first_with_values is None:
         tried = ", ".join(CODE_PROPERTY_CANDIDATES)
+        files = ", ".join(sorted({item.file_name for item in features}))
         raise BoundaryFileError(
-            "Không tìm thấy thuộc tính chứa mã xã (đã thử: "
+            f"Không tìm thấy thuộc tính chứa mã xã trong «{files}» (đã thử: "
             f"{tried} và id của đối tượng); hãy chỉ rõ bằng --code-property. / "
-            f"No property holding the commune code (tried: {tried} and the feature id); "
-            "name it with --code-property."
+            f"No property holding the commune code in «{files}» (tried: {tried} and the "
+            "feature id); name it with --code-property."
         )
     return first_with_values[0]
