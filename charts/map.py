@@ -86,8 +86,8 @@ def compute_map_rows(
     by_code = board.set_index("commune_code").to_dict("index") if not board.empty else {}
     rows = []
     for item in shapes.itertuples(index=False):
-        if not item.boundary:
-            continue
+        if not isinstance(item.boundary, str) or not item.boundary:
+            continue  # no shape stored (None, or NaN once pandas has touched the column)
         geometry = json.loads(item.boundary)
         point = shapely.get_coordinates(shape(geometry).representative_point())[0]
         facts = by_code.get(item.code, {})

@@ -1,0 +1,177 @@
+"""Commune map: rows and chart spec (no browser), payload budgets, boundary queries, the page."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.map_payload import BUDGETS, map_payload_bytes
+from charts.map import (
+    NO_DATA_COLOUR,
+    SELECTION_NAME,
+    STALE_COLOUR,
+    commune_map_chart,
+    compute_map_rows,
+    legend_scale,
+    progress_class,
+)
+from data_access.geo.shapes import exterior_rings_clockwise
+from data_access.geo_queries import fetch_child_boundaries
+from data_access.settings import PROJECT_ROOT
+
+SHAPES = pd.DataFrame(
+    {
+        "code": ["40001", "40002", "40003"],
+        "name": ["Phường Buôn Ma Thuột", "Xã Ea Kar", "Xã Không Hình"],
+        "kind": ["phuong", "xa", "xa"],
+        "boundary": [
+            '{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}',
+            '{"type":"Polygon","coordinates":[[[1,0],[1,1],[2,1],[2,0],[1,0]]]}',
+            None,
+        ],
+    }
+)
+BOARD = pd.DataFrame(
+    {
+        "commune_code": ["40001"],
+        "unit": ["percent"],
+        "value": [87.5],
+        "target": [100.0],
+        "progress": [0.875],
+        "status": ["at_risk"],
+        "last_report": [pd.Timestamp("2025-10-20").date()],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("progress", "expected"),
+    [
+        (None, "p0"),
+        (math.nan, "p0"),
+        (-0.1, "p0"),
+        (0.0, "p0"),
+        (0.2499, "p0"),
+        (0.25, "p25"),
+        (0.5, "p50"),
+        (0.99, "p75"),
+        (1.0, "p100"),
+        (1.7, "p100"),
+    ],
+)
+def test_progress_class(progress, expected):
+    assert progress_class(progress) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "as_of", "status", "kind"),
+    [
+        ("vi", "87,5%", "20/10/2025", "Có nguy cơ chậm", "phường"),
+        ("en", "87.5%", "2025-10-20", "At risk", "ward"),
+    ],
+)
+def test_rows_carry_formatted_facts_and_skip_communes_without_shape(
+    lang, value, as_of, status, kind
+):
+    rows = compute_map_rows(SHAPES, BOARD, colour_by="progress", lang=lang)
+    assert [row["code"] for row in rows] == ["40001", "40002"]
+    first, second = rows
+    assert first["type"] == "Feature" and first["geometry"]["type"] == "Polygon"
+    assert (first["value"], first["as_of"], first["status"], first["kind"]) == (
+        value,
+        as_of,
+        status,
+        kind,
+    )
+    assert first["label"] == "Buôn Ma Thuột"
+    assert first["class"] == legend_scale("progress", lang)[0][3]  # 75–100 %
+    assert second["class"] == legend_scale("progress", lang)[0][-1]  # no data
+    assert 0 < first["lon"] < 1 and 0 < first["lat"] < 1
+
+
+def test_stale_stays_stale_when_coloured_by_progress():
+    board = BOARD.assign(status="stale")
+    row = compute_map_rows(SHAPES, board, colour_by="progress", lang="en")[0]
+    assert row["class"] == "Stale"
+
+
+@pytest.mark.parametrize("colour_by", ["progress", "status"])
+def test_legend_names_no_data_and_stale_with_distinct_greys(colour_by):
+    for lang, words in (
+        ("vi", ("Báo cáo quá hạn", "Chưa có số liệu")),
+        ("en", ("Stale", "No data")),
+    ):
+        labels, colours = legend_scale(colour_by, lang)
+        assert len(labels) == len(set(labels)) == len(colours)
+        assert dict(zip(labels, colours, strict=True))[words[0]] == STALE_COLOUR
+        assert dict(zip(labels, colours, strict=True))[words[1]] == NO_DATA_COLOUR
+    assert STALE_COLOUR != NO_DATA_COLOUR
+
+
+def test_chart_spec_selects_by_code_outlines_chosen_and_labels():
+    rows = compute_map_rows(SHAPES, BOARD, colour_by="status", lang="en")
+    spec = commune_map_chart(
+        rows, colour_by="status", lang="en", chosen_codes=("40002",), labels=True
+    ).to_dict()
+    fills, outline, halo, text = spec["layer"]
+    assert fills["mark"]["type"] == "geoshape"
+    assert fills["encoding"]["color"]["scale"]["domain"] == legend_scale("status", "en")[0]
+    tooltips = [t["title"] for t in fills["encoding"]["tooltip"]]
+    assert tooltips == [
+        "Commune",
+        "Kind",
+        "Value",
+        "Target",
+        "Progress",
+        "Status",
+        "Reported as of",
+    ]
+    param = spec["params"][0]  # Altair lifts a layer's selection to the top
+    assert param["name"] == SELECTION_NAME and param["select"]["fields"] == ["code"]
+    assert outline["mark"]["stroke"] == "black"
+    assert outline["transform"][0]["filter"]["oneOf"] == ["40002"]
+    assert text["mark"]["type"] == "text" and text["encoding"]["text"]["field"] == "label"
+    assert spec["projection"]["type"] == "mercator"
+    data = spec["data"]
+    values = data["values"] if "values" in data else spec["datasets"][data["name"]]
+    assert [v["code"] for v in values] == ["40001", "40002"]
+
+
+def test_chart_without_chosen_communes_or_labels_has_one_layer():
+    rows = compute_map_rows(SHAPES, BOARD, colour_by="progress", lang="vi")
+    spec = commune_map_chart(rows, colour_by="progress", lang="vi").to_dict()
+    assert len(spec["layer"]) == 1
+
+
+@pytest.mark.parametrize("communes", sorted(BUDGETS))
+def test_map_payload_stays_under_budget(communes):
+    assert map_payload_bytes(communes) < BUDGETS[communes]
+
+
+def test_fetch_child_boundaries(seeded_engine):
+    communes = fetch_child_boundaries(seeded_engine, parent_code="99")
+    assert len(communes) == 102 and communes["boundary"].notna().all()
+    assert all(exterior_rings_clockwise(json.loads(text)) for text in communes["boundary"])
+    villages = fetch_child_boundaries(seeded_engine, parent_code="40001")
+    assert len(villages) > 0 and villages["boundary"].isna().all()
+    assert set(villages["kind"]) <= {"thon", "buon", "lang", "to_dan_pho"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_map_page_with_one_commune_lists_its_villages(app_env, lang):
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.query_params["commune"] = "40012"
+    if lang == "en":
+        at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/map.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    headline = "Villages of" if lang == "en" else "Thôn, buôn, tổ dân phố của"
+    assert any(headline in m.value for m in at.markdown)
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) > 0
+    assert at.selectbox(key="map_indicator").value == "CT01"
