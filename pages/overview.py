@@ -1,24 +1,68 @@
-"""Overview: the ten campaign indicators of the province (or the chosen communes) at a glance."""
+"""Overview: the ten indicators at a glance, the target groups, the weakest and strongest
+communes, and what changed since the last meeting."""
 
 import streamlit as st
 
-from ui.boards import load_indicator_board
+from campaign.changes import compute_status_changes
+from campaign.ranking import weakest_and_strongest
+from charts.bars import reach_bars_chart
+from ui.committee import load_fallen_behind, load_group_reach, load_ranking, load_tiles
+from ui.committee_rows import fallen_behind_lines, group_bar_rows, status_change_lines
+from ui.committee_view import apply_projector_style, as_of_caption, meeting_date_input, ranked_list
 from ui.filters import current_filters
 from ui.format import format_date
 from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5
+LIST_LENGTH = 5  # five weakest and five strongest communes
+CHANGES_LISTED = 8  # communes that fell behind, before "and N more"
 
 filters = current_filters()
-st.title(filters.t("page.overview"))
-st.caption(
-    filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
-    + " · "
-    + filters.t("app.synthetic")
-)
-board = load_indicator_board(filters)
-for start in range(0, len(board), TILES_PER_ROW):
-    chunk = board.iloc[start : start + TILES_PER_ROW]
+apply_projector_style()
+title, control = st.columns([4, 1], vertical_alignment="bottom")
+title.title(filters.t("page.overview"))
+with control:
+    meeting = meeting_date_input(filters)
+st.caption(as_of_caption(filters))
+
+tiles = load_tiles(filters, meeting)
+for start in range(0, len(tiles), TILES_PER_ROW):
+    chunk = tiles.iloc[start : start + TILES_PER_ROW]
     for column, (_, row) in zip(st.columns(TILES_PER_ROW), chunk.iterrows(), strict=False):
         with column:
-            indicator_tile(row, filters.stage, filters.lang)
+            indicator_tile(row, filters.stage, filters.lang, meeting=meeting)
+
+groups_column, communes_column = st.columns([3, 2], gap="large")
+with groups_column:
+    st.subheader(filters.t("committee.groups_title"))
+    bars = group_bar_rows(load_group_reach(filters), filters)
+    st.altair_chart(
+        reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=filters.lang),
+        width="stretch",
+    )
+    st.caption(filters.t("committee.bars_legend"))
+with communes_column:
+    ranking = load_ranking(filters, meeting)
+    weakest, strongest = weakest_and_strongest(ranking, LIST_LENGTH)
+    weak_column, strong_column = st.columns(2)
+    with weak_column:
+        st.subheader(filters.t("committee.weakest"))
+        ranked_list(weakest, filters, empty=filters.t("committee.no_ranked"))
+    with strong_column:
+        st.subheader(filters.t("committee.strongest"))
+        ranked_list(strongest, filters, empty=filters.t("committee.no_ranked"))
+    st.caption(filters.t("committee.score_note"))
+
+st.subheader(filters.t("committee.changes_title", date=format_date(meeting, filters.lang)))
+status_column, fallen_column = st.columns(2, gap="large")
+with status_column:
+    st.markdown(f"**{filters.t('committee.status_changed')}**")
+    lines = status_change_lines(compute_status_changes(tiles), filters)
+    st.markdown("  \n".join(lines) if lines else filters.t("committee.no_status_change"))
+with fallen_column:
+    fallen = load_fallen_behind(filters, meeting)
+    st.markdown(f"**{filters.t('committee.fell_behind', count=len(fallen))}**")
+    lines = fallen_behind_lines(fallen.head(CHANGES_LISTED), filters)
+    if len(fallen) > CHANGES_LISTED:
+        lines.append(filters.t("committee.and_more", count=len(fallen) - CHANGES_LISTED))
+    st.markdown("  \n".join(lines) if lines else filters.t("committee.none_fell_behind"))

@@ -1,9 +1,55 @@
-"""ranking page: being built."""
+"""Ranking: communes by composite score, how ranks moved since the last meeting, the most
+improved and the laggards; communes without data listed apart."""
 
 import streamlit as st
 
+from campaign.ranking import laggards, most_improved, split_ranked
+from ui.committee import load_ranking
+from ui.committee_view import (
+    apply_projector_style,
+    as_of_caption,
+    meeting_date_input,
+    open_locality,
+    ranked_list,
+)
 from ui.filters import current_filters
+from ui.format import format_date
+from ui.ranking_view import (
+    improved_lines,
+    ranking_table_rows,
+    render_ranking_table,
+    render_unscored,
+)
+
+LIST_LENGTH = 5  # most improved and laggards listed beside the table
 
 filters = current_filters()
-st.title(filters.t("page.ranking"))
-st.info(filters.t("page.not_built"))
+t = filters.t
+apply_projector_style()
+title, control = st.columns([4, 1], vertical_alignment="bottom")
+title.title(t("page.ranking"))
+with control:
+    meeting = meeting_date_input(filters)
+st.caption(as_of_caption(filters))
+st.markdown(t("ranking.method"))
+
+ranking = load_ranking(filters, meeting)
+ranked, unscored = split_ranked(ranking)
+if filters.commune_codes:
+    st.info(t("ranking.filtered", count=len(ranking)))
+render_unscored(unscored, filters)
+
+improved_column, laggard_column = st.columns(2, gap="large")
+with improved_column:
+    st.subheader(t("ranking.improved", date=format_date(meeting, filters.lang)))
+    lines = improved_lines(most_improved(ranked, LIST_LENGTH), filters)
+    st.markdown("  \n".join(lines) if lines else t("ranking.none_improved"))
+with laggard_column:
+    st.subheader(t("ranking.laggards"))
+    ranked_list(laggards(ranked, LIST_LENGTH), filters, empty=t("committee.no_ranked"))
+
+st.subheader(t("ranking.table", count=len(ranked)))
+st.caption(t("ranking.table_hint"))
+chosen = render_ranking_table(ranking_table_rows(ranked, filters), filters)
+if chosen is not None:
+    open_locality(filters, chosen)

@@ -1,9 +1,64 @@
-"""target groups page: being built."""
+"""Target groups: each group's bar for the province (or the chosen communes) and one bar per
+commune sorted by its gap to the stage target, with who is furthest in people."""
 
 import streamlit as st
 
+from ui.committee import load_commune_group_reach, load_group_reach
+from ui.committee_view import as_of_caption, url_choice, write_page_param
 from ui.filters import current_filters
+from ui.groups_view import render_group_tab
+
+KIND_PARAM, KIND_KEY = "kind", "committee_group_kind"
+SORT_PARAM, SORT_KEY = "sort", "committee_group_sort"
+SORTS = ("gap_points", "gap_people")
+COMMUNE_KINDS = ("xa", "phuong", "dac_khu")
 
 filters = current_filters()
-st.title(filters.t("page.target_groups"))
-st.info(filters.t("page.not_built"))
+lang, t = filters.lang, filters.t
+st.title(t("page.target_groups"))
+st.caption(as_of_caption(filters))
+
+kinds = ["all", *[k for k in COMMUNE_KINDS if k in set(filters.communes["kind"])]]
+for param, key, options in ((KIND_PARAM, KIND_KEY, kinds), (SORT_PARAM, SORT_KEY, SORTS)):
+    url_choice(
+        param,
+        key,
+        accept=lambda text, options=options: text if text in options else None,
+        problem=lambda text, param=param: t("groups.bad_param", name=param, value=text),
+    )
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
+kind_column, sort_column = st.columns(2)
+kind = kind_column.segmented_control(
+    t("groups.kind_filter"),
+    kinds,
+    key=KIND_KEY,
+    required=True,
+    format_func=lambda k: t("groups.kind_all") if k == "all" else t(f"kind.{k}"),
+    persist_state="session",
+)
+sort = sort_column.segmented_control(
+    t("groups.sort"),
+    SORTS,
+    key=SORT_KEY,
+    required=True,
+    format_func=lambda s: t(f"groups.sort_{s}"),
+    persist_state="session",
+)
+write_page_param(KIND_PARAM, kind)
+write_page_param(SORT_PARAM, sort)
+
+groups = load_group_reach(filters)
+communes = load_commune_group_reach(filters)
+if kind != "all":
+    communes = communes[communes["commune_kind"] == kind]
+tabs = st.tabs(list(groups[f"name_{lang}"]))
+for tab, code in zip(tabs, groups["target_group_code"], strict=True):
+    with tab:
+        render_group_tab(
+            groups[groups["target_group_code"] == code],
+            communes[communes["target_group_code"] == code],
+            filters,
+            sort=sort,
+        )
+st.caption(t("committee.bars_legend") + " " + t("groups.gap_note"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from ui.format import format_date, format_value
+from ui.format import format_date, format_number, format_percent, format_value
 from ui.i18n import translate
 
 # Colour plus a symbol and a word, so status survives colour-blind eyes and washed-out
@@ -16,7 +17,7 @@ STATUS_STYLE = {
     "on_track": ("blue", "✔"),
     "at_risk": ("orange", "▲"),
     "behind": ("red", "✖"),
-    "stale": ("gray", "⏱"),
+    "stale": ("gray", "◷"),  # a clock face every common font has (⏱ is missing in many)
     "no_data": ("gray", "∅"),
 }
 
@@ -27,24 +28,70 @@ def status_badge(status: str, lang: str) -> str:
     return f":{colour}-background[{symbol} {translate('status.' + status, lang)}]"
 
 
-def indicator_tile(row: pd.Series, stage: pd.Series, lang: str) -> None:
-    """One indicator: name, value, target and deadline, progress bar, status, as-of date."""
+def status_label(status: str, lang: str) -> str:
+    """Plain text of a status: its symbol and word (for tables and charts)."""
+    return f"{STATUS_STYLE[status][1]} {translate('status.' + status, lang)}"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_change(change: float | None, unit: str, lang: str) -> str | None:
+    """A signed change in the indicator's unit ("+4,3 điểm %", "+1.234"); None when unknown."""
+    if _missing(change):
+        return None
+    sign = "+" if change > 0 else ("−" if change < 0 else "±")
+    if unit == "percent":
+        text = format_number(abs(change), lang, decimals=1)
+        return f"{sign}{text} {translate('tile.points', lang)}"
+    return f"{sign}{format_number(abs(change), lang)}"
+
+
+def _progress_fraction(progress: float | None) -> float:
+    return 0.0 if _missing(progress) else min(max(float(progress), 0.0), 1.0)
+
+
+def indicator_tile(
+    row: pd.Series, stage: pd.Series, lang: str, *, meeting: date | None = None
+) -> None:
+    """One indicator: name, value, target and deadline, progress bar, status, as-of date.
+
+    When `row` carries the columns of campaign.changes.compute_tile_changes, the tile also shows
+    the change since the previous report (as the metric's delta) and since `meeting`.
+    """
+    unit = row["unit"]
     with st.container(border=True):
         st.markdown(f"**{row['code']} · {row['name_' + lang]}**")
+        delta, since = None, None
+        if "change_previous" in row.index and not _missing(row["change_previous"]):
+            delta = format_change(row["change_previous"], unit, lang)
+            since = translate(
+                "tile.since_report", lang, date=format_date(row["previous_date"], lang)
+            )
         st.metric(
             translate("common.value", lang),
-            format_value(row["value"], row["unit"], lang),
+            format_value(row["value"], unit, lang),
+            delta=delta,
+            delta_color="normal" if row.get("direction", "higher") == "higher" else "inverse",
+            delta_description=since,
             label_visibility="collapsed",
         )
         progress = row["progress"]
-        fraction = 0.0 if progress is None or math.isnan(progress) else min(max(progress, 0), 1)
-        st.progress(fraction)
-        target = format_value(row["target"], row["unit"], lang)
+        progress_text = (
+            None
+            if _missing(progress)
+            else translate("tile.of_target", lang, percent=format_percent(100 * progress, lang))
+        )
+        st.progress(_progress_fraction(progress), text=progress_text)
+        target = format_value(row["target"], unit, lang)
         deadline = format_date(stage["deadline"], lang)
         st.markdown(
             f"{status_badge(row['status'], lang)} &nbsp; {translate('common.target', lang)}: "
             f"**{target}** · {translate('common.deadline', lang)}: {deadline}"
         )
+        if meeting is not None and "change_meeting" in row.index:
+            _since_meeting(row, meeting, lang)
         st.caption(
             translate("common.as_of", lang, date=format_date(row["last_report"], lang))
             + " · "
@@ -55,3 +102,14 @@ def indicator_tile(row: pd.Series, stage: pd.Series, lang: str) -> None:
                 total=int(row["communes_total"]),
             )
         )
+
+
+def _since_meeting(row: pd.Series, meeting: date, lang: str) -> None:
+    change = format_change(row["change_meeting"], row["unit"], lang) or translate(
+        "common.none", lang
+    )
+    text = translate("tile.since_meeting", lang, date=format_date(meeting, lang), change=change)
+    if row["status_meeting"] != row["status"]:
+        was = status_label(row["status_meeting"], lang)
+        text += " · " + translate("tile.status_was", lang, status=was)
+    st.markdown(text)

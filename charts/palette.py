@@ -1,0 +1,51 @@
+"""Status colours and number locales shared by the chart builders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from campaign.metrics import STATUSES
+
+# ColorBrewer RdYlBu ends (colour-blind safe): blue / light orange / red also differ in
+# lightness, so they stay apart for deuteranopes and on a washed-out projector; the two "cannot
+# judge" states are greys. The same values as the map (charts/map.py). Every chart also writes
+# the status word or symbol: colour is never the only carrier.
+STATUS_COLOURS = {
+    "on_track": "#2c7bb6",
+    "at_risk": "#fdae61",
+    "behind": "#d7191c",
+    "stale": "#7f7f7f",
+    "no_data": "#bdbdbd",
+}
+PACE_COLOUR = "#555555"  # the pace line and target marks: neutral, never a status colour
+VALUE_COLOUR = "#1a1a1a"
+
+# d3 number locales, so axes write 1.234,5 in Vietnamese and 1,234.5 in English.
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+# Axis date formats matching ui.format.format_date.
+DATE_FORMATS = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
+AXIS_FONT_SIZE = 14  # readable from the back of a meeting hall
+LABEL_FONT_SIZE = 15
+# Set on every axis and legend itself: Streamlit's chart theme sets per-axis fonts that would
+# win over a chart-wide `config.axis`.
+AXIS_STYLE: dict[str, Any] = {
+    "labelFontSize": AXIS_FONT_SIZE,
+    "titleFontSize": AXIS_FONT_SIZE,
+    "labelColor": "#262730",
+    "titleColor": "#262730",
+}
+LEGEND_STYLE: dict[str, Any] = {"labelFontSize": AXIS_FONT_SIZE, "titleFontSize": AXIS_FONT_SIZE}
+
+
+def status_scale(statuses: list[str] | None = None) -> dict[str, list[str]]:
+    """Domain and range for an Altair colour scale over the given statuses (default: all)."""
+    domain = list(statuses or STATUSES)
+    return {"domain": domain, "range": [STATUS_COLOURS[s] for s in domain]}
+
+
+def chart_config(lang: str) -> dict[str, Any]:
+    """Top-level chart configuration: the number locale of the language."""
+    return {"locale": {"number": NUMBER_LOCALES[lang]}}

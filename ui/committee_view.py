@@ -1,0 +1,156 @@
+"""Page helpers of the committee's screens: projector styling, page-owned URL parameters, the
+meeting date, opening a commune, and short ranked lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from ui.filters import AS_OF_LOOKBACK_DAYS, Filters
+from ui.format import format_date, format_percent
+from ui.url_state import parse_url_date
+
+# Committees meet about every two weeks: by default "since the last meeting" means a
+# fortnight before the as-of date.
+DEFAULT_MEETING_GAP_DAYS = 14
+MEETING_PARAM = "meeting"
+MEETING_KEY = "committee_meeting"
+_WRITTEN_KEY = "committee_url_written"
+# What a ranked list notes beside a commune's score: indicators behind, and stale reports.
+LIST_NOTES = (("behind", "✖", "committee.behind_count"), ("stale", "◷", "committee.stale_count"))
+
+# The one place the committee's screens restyle Streamlit: metric values at 3× body text and
+# headings that read from the back of a hall on a 1920×1080 projector.
+PROJECTOR_CSS = """
+<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {
+  font-size: 3rem; line-height: 1.15; font-weight: 700;
+}
+[data-testid="stMetricDelta"] p { font-size: 1.1rem; font-weight: 600; }
+</style>
+"""
+
+
+def apply_projector_style() -> None:
+    """Large numbers and readable small print for the projector."""
+    st.html(PROJECTOR_CSS)
+
+
+def read_page_param(key: str) -> str | None:
+    """The URL's value of a parameter this page owns, when it is news to this session.
+
+    A value equal to what the page itself last wrote is not news: the widget holding it may
+    have changed since, and must win over the URL it has not rewritten yet.
+    """
+    text = st.query_params.get(key)
+    if text is None or text == st.session_state.get(_WRITTEN_KEY, {}).get(key):
+        return None
+    return text
+
+
+def write_page_param(key: str, text: str) -> None:
+    """Put a page-owned parameter in the URL so a copied link reproduces the view."""
+    st.session_state.setdefault(_WRITTEN_KEY, {})[key] = text
+    if st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
+def url_choice(
+    key: str,
+    state_key: str,
+    *,
+    accept: Callable[[str], object | None],
+    problem: Callable[[str], str],
+) -> None:
+    """Copy a new URL value of `key` into `state_key` when `accept` turns it into a value;
+    otherwise warn with the message `problem` writes for the wrong text."""
+    text = read_page_param(key)
+    if text is None:
+        return
+    value = accept(text)
+    if value is None:
+        st.warning(problem(text))
+    else:
+        st.session_state[state_key] = value
+
+
+def meeting_date_input(filters: Filters, container: object = st) -> date:
+    """The date of the last meeting (before as-of), from the URL `meeting=YYYY-MM-DD` or a
+    fortnight before as-of; shared by the overview and the ranking."""
+    latest = filters.as_of - timedelta(days=1)
+    earliest = filters.stage["start_date"] - timedelta(days=AS_OF_LOOKBACK_DAYS)
+
+    def accept(text: str) -> date | None:
+        day = parse_url_date(text)
+        return day if day is not None and earliest <= day <= latest else None
+
+    url_choice(
+        MEETING_PARAM,
+        MEETING_KEY,
+        accept=accept,
+        problem=lambda text: filters.t("committee.bad_meeting", value=text),
+    )
+    current = st.session_state.get(MEETING_KEY)
+    if current is None or not earliest <= current <= latest:
+        st.session_state[MEETING_KEY] = filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+    meeting = container.date_input(
+        filters.t("committee.meeting"),
+        key=MEETING_KEY,
+        min_value=earliest,
+        max_value=latest,
+        format="DD/MM/YYYY" if filters.lang == "vi" else "YYYY-MM-DD",
+        help=filters.t("committee.meeting_help"),
+        persist_state="session",
+    )
+    write_page_param(MEETING_PARAM, meeting.isoformat())
+    return meeting
+
+
+def open_locality(filters: Filters, code: str) -> None:
+    """Go to the commune's locality page; the URL carries the shared filters with commune=code."""
+    params = {"stage": filters.stage["stage_code"], "as_of": filters.as_of.isoformat()}
+    if "province" in st.query_params:
+        params["province"] = filters.province_code
+    params["commune"] = code
+    if filters.lang == "en":
+        params["lang"] = "en"
+    # The frame reads the shared filters from the URL when it holds none: dropping the stage
+    # makes it take this URL, so the sidebar shows the chosen commune (as pages/map.py does).
+    st.session_state.pop("f_stage", None)
+    st.switch_page("pages/locality.py", query_params=params)
+
+
+def selected_row(event: object) -> int | None:
+    """The first selected row of a st.dataframe selection event, if any."""
+    rows = getattr(getattr(event, "selection", None), "rows", None) or []
+    return int(rows[0]) if rows else None
+
+
+def ranked_list(rows: pd.DataFrame, filters: Filters, *, empty: str) -> None:
+    """A numbered list "rank. commune — score" (with symbols of behind indicators)."""
+    if rows.empty:
+        st.caption(empty)
+        return
+    lines = []
+    for _, row in rows.iterrows():
+        score = format_percent(100 * row["score"], filters.lang)
+        notes = "".join(
+            f" · {symbol} {filters.t(key, count=int(row[status]))}"
+            for status, symbol, key in LIST_NOTES
+            if row[status]
+        )
+        # "12\." keeps Markdown from renumbering the ranks as an ordered list.
+        lines.append(f"{int(row['rank'])}\\. **{row['commune_name']}** — {score}{notes}")
+    st.markdown("  \n".join(lines))
+
+
+def as_of_caption(filters: Filters) -> str:
+    """ "As of <date> · synthetic data" (every screen says its date)."""
+    return (
+        filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
+        + " · "
+        + filters.t("app.synthetic")
+    )

@@ -1,0 +1,106 @@
+"""Pieces of the indicators page: headline, definition, trend marks and the commune table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from campaign.forecast import Forecast
+from ui.committee_rows import rate_text, value_text
+from ui.committee_view import selected_row
+from ui.filters import Filters
+from ui.format import format_date
+from ui.widgets import status_badge
+
+TABLE_HEIGHT = 420  # about twelve rows: the table scrolls, the page does not grow with it
+
+
+def render_headline(
+    current: pd.Series, indicator: pd.Series, forecast: Forecast, filters: Filters
+) -> None:
+    """Status, value, target, deadline, recent and required rate on one line."""
+    t, unit = filters.t, indicator["unit"]
+    parts = [
+        f"{status_badge(current['status'], filters.lang)} &nbsp; "
+        f"**{value_text(current['value'], unit, filters)}**",
+        f"{t('common.target')}: **{value_text(indicator['target'], unit, filters)}**",
+        f"{t('common.deadline')}: {format_date(filters.stage['deadline'], filters.lang)}",
+        f"{t('indicators.rate')}: **{rate_text(forecast.rate, unit, filters)}**",
+        f"{t('indicators.required')}: **{rate_text(forecast.required_rate, unit, filters)}**",
+    ]
+    st.markdown(" · ".join(parts))
+
+
+def render_definition(indicator: pd.Series, filters: Filters) -> None:
+    """Responsible agency, task group, numerator / denominator and the pace line's ends."""
+    t, lang, unit, stage = filters.t, filters.lang, indicator["unit"], filters.stage
+    lines = [
+        f"**{t('common.agency')}:** {indicator[f'agency_name_{lang}']}",
+        f"**{t('indicators.task_group')}:** {indicator[f'task_group_name_{lang}']}",
+        f"**{t('indicators.numerator')}:** {indicator[f'numerator_{lang}']}",
+        f"**{t('indicators.denominator')}:** {indicator[f'denominator_{lang}']}"
+        if unit == "percent"
+        else f"**{t('indicators.count_unit')}**",
+        f"**{t('indicators.pace')}:** "
+        f"{value_text(indicator['baseline'], unit, filters)} "
+        f"({format_date(stage['start_date'], lang)}) → "
+        f"{value_text(indicator['target'], unit, filters)} "
+        f"({format_date(stage['deadline'], lang)})",
+    ]
+    st.markdown("  \n".join(lines))
+
+
+def trend_events(filters: Filters, *, finish: date | None, horizon: date) -> pd.DataFrame:
+    """Labelled vertical marks of the trend chart: deadline, as-of and (when drawn) the
+    projected finish. Columns: kind, date, text."""
+    marks = [
+        ("deadline", filters.stage["deadline"], "indicators.deadline_mark"),
+        ("as_of", filters.as_of, "indicators.as_of_mark"),
+    ]
+    if finish is not None and finish <= horizon:
+        marks.append(("projected", finish, "indicators.projected_mark"))
+    return pd.DataFrame(
+        [
+            {
+                "kind": kind,
+                "date": day,
+                "text": f"{filters.t(key)} {format_date(day, filters.lang)}",
+            }
+            for kind, day, key in marks
+        ]
+    )
+
+
+def render_commune_table(table: pd.DataFrame, filters: Filters) -> str | None:
+    """The sortable commune table; returns the code of the commune whose row was chosen."""
+    t = filters.t
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        height=TABLE_HEIGHT,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="committee_indicator_table",
+        column_config={
+            "code": st.column_config.TextColumn(t("common.code"), width="small"),
+            "commune": st.column_config.TextColumn(t("common.commune")),
+            "kind": st.column_config.TextColumn(t("common.kind"), width="small"),
+            "value": st.column_config.NumberColumn(t("common.value")),
+            "progress": st.column_config.ProgressColumn(
+                t("common.progress"),
+                format="percent",
+                min_value=0.0,
+                max_value=1.0,
+                color="blue",  # neutral: the status column, not the bar, carries the judgement
+            ),
+            "status": st.column_config.TextColumn(t("common.status")),
+            "last_report": st.column_config.DateColumn(
+                t("common.last_report"),
+                format="DD/MM/YYYY" if filters.lang == "vi" else "YYYY-MM-DD",
+            ),
+        },
+    )
+    chosen = selected_row(event)
+    return None if chosen is None else str(table["code"].iloc[chosen])
