@@ -1,4 +1,4 @@
-"""Small charts of the locality page: trend lines, target-group bars, reporting strip."""
+"""Small charts of the locality page: trend lines and target-group bars."""
 
 from __future__ import annotations
 
@@ -14,12 +14,10 @@ SPARKLINE_HEIGHT = 56
 # One bar per target group, with room for its name on the left at projector size.
 GROUP_BAR_HEIGHT = 34
 GROUP_LABEL_WIDTH = 260
-STRIP_HEIGHT = 28
 # The line of actual values in the house blue; the pace line grey and dashed so it reads as
 # "where we should be", not as data.
 VALUE_COLOUR = "#1f5fa8"
 PACE_COLOUR = "#8a8a8a"
-REPORTED_COLOURS = {"reported": "#1f5fa8", "missing": "#d64541", "running": "#c9c9c9"}
 
 
 def trend_chart(
@@ -83,7 +81,13 @@ def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
         ],
     )[["group", "share", "goal_pct", "reached", "population"]]
     order = list(frame["group"])
-    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=GROUP_LABEL_WIDTH))
+    y = alt.Y(
+        "group:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelLimit=GROUP_LABEL_WIDTH, labelFontSize=13),
+        scale=alt.Scale(paddingInner=0.35),
+    )
     x = alt.X(
         "share:Q",
         title=translate("locality.reached_pct", lang),
@@ -97,57 +101,11 @@ def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
         alt.Tooltip("goal_pct:Q", title=translate("locality.goal", lang), format=".0f"),
     ]
     base = alt.Chart(frame)
-    bars = base.mark_bar(color=VALUE_COLOUR, height=GROUP_BAR_HEIGHT - 12).encode(
-        x=x, y=y, tooltip=tooltip
-    )
+    bars = base.mark_bar(color=VALUE_COLOUR).encode(x=x, y=y, tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, fontSize=14).encode(
         x=x, y=y, text=alt.Text("share:Q", format=".1f")
     )
     goals = base.mark_tick(color="#222222", thickness=3, size=GROUP_BAR_HEIGHT - 6).encode(
         x="goal_pct:Q", y=y, tooltip=tooltip
     )
-    return (bars + labels + goals).properties(
-        height=GROUP_BAR_HEIGHT * max(len(frame), 1), width="container"
-    )
-
-
-def completeness_chart(grid: pd.DataFrame, *, lang: str) -> alt.Chart:
-    """A strip of the stage's reporting periods: reported, missing, or still running."""
-    state = [
-        "reported" if reported else ("missing" if complete else "running")
-        for reported, complete in zip(grid["reported"], grid["complete"], strict=True)
-    ]
-    frame = grid.assign(
-        state=state,
-        state_label=[translate(f"locality.period_{s}", lang) for s in state],
-        period_start=[d.isoformat() for d in grid["period_start"]],
-        period_end=[d.isoformat() for d in grid["period_end"]],
-    )
-    labels = [translate(f"locality.period_{s}", lang) for s in REPORTED_COLOURS]
-    colour = alt.Color(
-        "state_label:N",
-        scale=alt.Scale(domain=labels, range=list(REPORTED_COLOURS.values())),
-        legend=alt.Legend(title=None, orient="bottom", direction="horizontal"),
-    )
-    return (
-        alt.Chart(frame)
-        .mark_rect(stroke="white", strokeWidth=1)
-        .encode(
-            x=alt.X("period:O", title=translate("locality.period", lang), axis=None),
-            color=colour,
-            tooltip=[
-                alt.Tooltip("period:O", title=translate("locality.period", lang)),
-                alt.Tooltip(
-                    "period_start:T", title=translate("locality.from", lang), format="%d/%m/%Y"
-                ),
-                alt.Tooltip(
-                    "period_end:T", title=translate("locality.to", lang), format="%d/%m/%Y"
-                ),
-                alt.Tooltip("state_label:N", title=translate("common.status", lang)),
-                alt.Tooltip(
-                    "indicators_reported:Q", title=translate("locality.indicators_reported", lang)
-                ),
-            ],
-        )
-        .properties(height=STRIP_HEIGHT, width="container")
-    )
+    return (bars + labels + goals).properties(height=alt.Step(GROUP_BAR_HEIGHT))

@@ -15,7 +15,7 @@ from campaign.locality import (
     compute_trend,
     compute_village_table,
 )
-from charts.locality import completeness_chart, target_group_chart, trend_chart
+from charts.locality import target_group_chart, trend_chart
 
 START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
 
@@ -61,9 +61,7 @@ def test_completeness_counts_a_running_period_only_once_reported():
     assert completeness.loc["A", ["periods_reported", "periods_elapsed"]].tolist() == [2, 3]
     assert completeness.loc["B", ["periods_reported", "periods_elapsed"]].tolist() == [1, 2]
     assert completeness.loc["C", "share"] == 0.0
-    spec = completeness_chart(grid[grid["commune_code"] == "A"], lang="en").to_dict()
-    states = [row["state_label"] for row in spec["datasets"][spec["data"]["name"]]]
-    assert states == ["Reported", "Missing", "Reported"]
+    assert grid[grid["commune_code"] == "A"]["complete"].tolist() == [True, True, False]
 
 
 def test_ranks_use_clipped_mean_progress_and_share_ties():

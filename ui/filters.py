@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,7 +16,7 @@ from data_access.catalog import (
     fetch_stages,
     fetch_villages,
 )
-from data_access.settings import load_settings
+from data_access.settings import PROJECT_ROOT, load_settings
 from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_commune_picker
 from ui.data import cached_query
 from ui.format import format_date
@@ -221,4 +222,10 @@ def _chosen_village() -> str | None:
 
 def current_filters() -> Filters:
     """The shared filters drawn by the frame in this run."""
+    if STATE_KEY not in st.session_state:
+        # A link straight to a page as the server's first request: Streamlit sees the pages/
+        # folder and runs the page file alone. Run the frame instead (it draws this same page
+        # through st.navigation, which also ends that folder mode) and stop this bare run.
+        runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
+        st.stop()
     return st.session_state[STATE_KEY]

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from charts.locality import completeness_chart, target_group_chart, trend_chart
+from charts.locality import target_group_chart, trend_chart
 from data_access.catalog import fetch_provinces
 from ui.commune_picker import choose_village, set_communes
 from ui.data import cached_query
@@ -227,4 +227,8 @@ def render_completeness(grid: pd.DataFrame, completeness: pd.DataFrame, filters:
             t("locality.periods", reported=row.periods_reported, elapsed=row.periods_elapsed)
         )
         mine = grid[grid["commune_code"] == row.commune_code]
-        st.altair_chart(completeness_chart(mine, lang=filters.lang), width="stretch")
+        st.progress(row.share or 0.0)
+        missing = mine[mine["complete"] & ~mine["reported"]]
+        if not missing.empty:
+            weeks = ", ".join(format_date(d, filters.lang) for d in missing["period_start"])
+            st.caption(t("locality.missing_periods", periods=weeks))

@@ -76,13 +76,10 @@ MESSAGES = {
     "locality.reached": ("Số người đã tiếp cận", "People reached"),
     "locality.population": ("Tổng số", "Population"),
     "locality.goal": ("Mục tiêu (%)", "Goal (%)"),
-    "locality.period": ("Kỳ", "Period"),
-    "locality.period_reported": ("Đã báo cáo", "Reported"),
-    "locality.period_missing": ("Thiếu báo cáo", "Missing"),
-    "locality.period_running": ("Kỳ đang diễn ra", "Running"),
-    "locality.from": ("Từ", "From"),
-    "locality.to": ("Đến", "To"),
-    "locality.indicators_reported": ("Số chỉ tiêu đã báo cáo", "Indicators reported"),
+    "locality.missing_periods": (
+        "Kỳ thiếu báo cáo (ngày bắt đầu kỳ): {periods}",
+        "Periods without a report (period start): {periods}",
+    ),
     "locality.last_reports": ("Báo cáo gần nhất", "Last reports"),
     "locality.no_reports": (
         "Chưa có báo cáo nào đến ngày số liệu.",
