@@ -97,10 +97,12 @@ def fetch_period_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) 
     """
     st = s.stages
     with engine.connect() as connection:
-        start, period = connection.execute(
-            sa.select(st.c.start_date, st.c.period_days).where(st.c.id == stage_id)
+        start, deadline, period = connection.execute(
+            sa.select(st.c.start_date, st.c.deadline, st.c.period_days).where(st.c.id == stage_id)
         ).one()
-    periods = reporting_periods(start, as_of, int(period))
+    # Periods end with the stage: a stage looked at after its deadline shows its last periods.
+    as_of = min(as_of, pd.Timestamp(deadline).date())
+    periods = reporting_periods(pd.Timestamp(start).date(), as_of, int(period))
     columns = ["period_start", "period_end", "indicator_code", "communes_reported"]
     if not periods:
         return pd.DataFrame(columns=[*columns, "communes_total"])

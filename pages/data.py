@@ -33,9 +33,7 @@ with tab_import:
             format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
         )
         fmt = st.radio(filters.t("data.template_format"), ["xlsx", "csv"], horizontal=True)
-        template = cached_query(
-            build_template_frame, as_of=template_date, stage_code=filters.stage["stage_code"]
-        )
+        template = cached_query(build_template_frame, as_of=template_date, stage_code=None)
         if template.empty:
             st.info(filters.t("data.template_none"))
         else:

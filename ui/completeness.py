@@ -68,6 +68,6 @@ def completeness_tables(communes: pd.DataFrame, periods: pd.DataFrame, filters: 
     if late.empty:
         st.success(translate("data.all_current", lang))
     else:
-        st.dataframe(late, hide_index=True, width="stretch", height=320)
+        st.dataframe(late, hide_index=True, width="stretch")
     st.subheader(translate("data.periods_header", lang))
     st.dataframe(periods_frame(periods, lang), hide_index=True, width="stretch")

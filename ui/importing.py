@@ -38,7 +38,7 @@ def batches_frame(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("data.col_batch"): batches["batch_id"],
-            t("data.col_kind"): batches["kind"],
+            t("data.col_kind"): batches["kind"].map(lambda k: t(f"data.kind_{k}")),
             t("data.col_user"): batches["user_name"],
             t("data.col_created"): batches["created_at"].astype(str).str[:16],
             t("data.col_file"): batches["file_name"],
@@ -112,7 +112,7 @@ def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
     if kinds is not None:
         batches = batches[batches["kind"].isin(kinds)]
     st.subheader(translate("data.history_header", lang))
-    st.dataframe(batches_frame(batches, lang), hide_index=True, width="stretch", height=300)
+    st.dataframe(batches_frame(batches, lang), hide_index=True, width="stretch")
     choices = rollback_choices(batches)
     if not choices:
         st.caption(translate("data.no_batches", lang))
