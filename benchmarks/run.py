@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import statistics
 import sys
@@ -74,8 +75,10 @@ def time_pages(url: str, repeat: int) -> dict[str, dict[str, float]]:
         st.cache_resource.clear()
 
         def run_page(path: str = page.path) -> None:
-            at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
+            at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
             at.run()
+            if at.exception:
+                raise RuntimeError(f"app.py: {at.exception[0].value}")
             if path != PAGES[0].path:
                 at.switch_page(path)
                 at.run()
@@ -98,9 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default="")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument(
+        "--keep-database", default="", help="build the SQLite database at this path and keep it"
+    )
     args = parser.parse_args(argv)
+    # AppTest runs scripts without a server; Streamlit warns about that on every call.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as folder:
-        url = args.database_url or f"sqlite:///{Path(folder) / 'benchmark.db'}"
+        sqlite_path = args.keep_database or str(Path(folder) / "benchmark.db")
+        url = args.database_url or f"sqlite:///{sqlite_path}"
         engine, build = build_database(url, communes=args.communes, provinces=args.provinces)
         report = {
             "communes": args.communes,
