@@ -10,7 +10,12 @@ import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.frames import read_frame
-from data_access.scopes import commune_scope, latest_reports, stage_indicator_ids
+from data_access.scopes import (
+    commune_scope,
+    latest_reports,
+    population_as_of,
+    stage_indicator_ids,
+)
 
 
 def fetch_indicator_history(
@@ -96,31 +101,14 @@ def fetch_target_group_totals(
     Columns: target_group_code, name_vi, name_en, goal_pct, indicator_code, reached, population,
     communes_reported.
     """
-    grp, ind, pop = s.target_groups, s.indicators, s.populations
-    scope_ids = commune_scope(stage_id, commune_codes).with_only_columns(s.localities.c.id)
-    pop_dates = (
-        sa.select(
-            pop.c.locality_id,
-            pop.c.target_group_id,
-            sa.func.coalesce(
-                sa.func.max(sa.case((pop.c.as_of <= as_of, pop.c.as_of))), sa.func.min(pop.c.as_of)
-            ).label("pop_date"),
-        )
-        .where(pop.c.locality_id.in_(scope_ids))
-        .group_by(pop.c.locality_id, pop.c.target_group_id)
-        .subquery("pop_dates")
-    )
+    grp, ind = s.target_groups, s.indicators
+    commune_populations = population_as_of(stage_id, as_of, commune_codes)
     populations = (
-        sa.select(pop.c.target_group_id, sa.func.sum(pop.c.population).label("population"))
-        .join(
-            pop_dates,
-            sa.and_(
-                pop_dates.c.locality_id == pop.c.locality_id,
-                pop_dates.c.target_group_id == pop.c.target_group_id,
-                pop_dates.c.pop_date == pop.c.as_of,
-            ),
+        sa.select(
+            commune_populations.c.target_group_id,
+            sa.func.sum(commune_populations.c.population).label("population"),
         )
-        .group_by(pop.c.target_group_id)
+        .group_by(commune_populations.c.target_group_id)
         .subquery("group_populations")
     )
     latest = latest_reports(stage_id, as_of, commune_codes)

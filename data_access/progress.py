@@ -13,8 +13,15 @@ from datetime import date, timedelta
 import pandas as pd
 import sqlalchemy as sa
 
+from campaign.targets import (
+    compute_cluster_targets,
+    compute_commune_targets,
+    compute_population_shares,
+)
 from data_access import schema as s
-from data_access.frames import read_frame
+from data_access.catalog import fetch_stage_indicators
+from data_access.frames import read_frame, to_date_column
+from data_access.populations import fetch_commune_populations
 from data_access.scopes import commune_scope, latest_reports
 
 
@@ -25,17 +32,29 @@ def fetch_period_days(engine: sa.Engine, *, stage_id: int) -> int:
         return int(connection.execute(stmt).scalar_one())
 
 
+def fetch_stage_start(engine: sa.Engine, *, stage_id: int) -> date:
+    """The stage's start date."""
+    stmt = sa.select(s.stages.c.start_date).where(s.stages.c.id == stage_id)
+    with engine.connect() as connection:
+        return to_date_column(pd.Series([connection.execute(stmt).scalar_one()])).iloc[0]
+
+
 def fetch_commune_reports(
     engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """One row per commune and stage indicator, with its latest report (NaN where none).
 
     Columns: commune_code, commune_name, commune_kind, indicator_code, report_date, numerator,
-    denominator, baseline, target (the commune's own target where set, else the province's).
+    denominator, baseline, target, target_source — the commune's own target where set, else
+    derived from the province's as campaign.targets explains ("commune", "province",
+    "province_share").
     """
     loc, ind, tgt = s.localities, s.indicators, s.targets
     scope = commune_scope(stage_id, commune_codes).subquery("scope")
     latest = latest_reports(stage_id, as_of, commune_codes)
+    at_start = latest_reports(
+        stage_id, fetch_stage_start(engine, stage_id=stage_id), commune_codes
+    ).alias("at_start")
     province_target = tgt.alias("province_target")
     own_target = tgt.alias("own_target")
     stmt = (
@@ -44,11 +63,16 @@ def fetch_commune_reports(
             loc.c.name.label("commune_name"),
             loc.c.kind.label("commune_kind"),
             ind.c.code.label("indicator_code"),
+            ind.c.unit,
             latest.c.report_date,
             latest.c.numerator,
             latest.c.denominator,
-            sa.func.coalesce(own_target.c.baseline, province_target.c.baseline).label("baseline"),
-            sa.func.coalesce(own_target.c.target, province_target.c.target).label("target"),
+            own_target.c.baseline.label("own_baseline"),
+            own_target.c.target.label("own_target"),
+            province_target.c.baseline.label("province_baseline"),
+            province_target.c.target.label("province_target"),
+            at_start.c.numerator.label("start_numerator"),
+            at_start.c.denominator.label("start_denominator"),
         )
         .select_from(scope)
         .join(loc, loc.c.id == scope.c.id)
@@ -71,14 +95,46 @@ def fetch_commune_reports(
             latest,
             sa.and_(latest.c.locality_id == loc.c.id, latest.c.indicator_id == ind.c.id),
         )
+        .outerjoin(
+            at_start,
+            sa.and_(at_start.c.locality_id == loc.c.id, at_start.c.indicator_id == ind.c.id),
+        )
         .order_by(loc.c.code, ind.c.sort_order, ind.c.code)
     )
-    return read_frame(
+    rows = read_frame(
         engine,
         stmt,
         date_columns=("report_date",),
-        float_columns=("numerator", "denominator", "baseline", "target"),
+        float_columns=(
+            "numerator",
+            "denominator",
+            "own_baseline",
+            "own_target",
+            "province_baseline",
+            "province_target",
+            "start_numerator",
+            "start_denominator",
+        ),
     )
+    shares = compute_population_shares(
+        fetch_stage_indicators(engine, stage_id=stage_id),
+        fetch_commune_populations(engine, stage_id=stage_id, as_of=as_of),
+    )
+    judged = compute_commune_targets(rows, shares)
+    return judged[
+        [
+            "commune_code",
+            "commune_name",
+            "commune_kind",
+            "indicator_code",
+            "report_date",
+            "numerator",
+            "denominator",
+            "baseline",
+            "target",
+            "target_source",
+        ]
+    ]
 
 
 def fetch_indicator_totals(
@@ -134,3 +190,32 @@ def fetch_indicator_totals(
     for column in ("communes_reported", "communes_current", "communes_total"):
         frame[column] = frame[column].astype(int)
     return frame
+
+
+def fetch_scope_indicators(
+    engine: sa.Engine,
+    *,
+    stage_id: int,
+    as_of: date,
+    commune_codes: Sequence[str] | None = None,
+    agency_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The stage's indicators with the baseline and target that apply to the communes in scope.
+
+    The whole province: the stored province targets. A cluster of communes: as
+    campaign.targets.compute_cluster_targets derives them. Columns as fetch_stage_indicators.
+    """
+    indicators = fetch_stage_indicators(engine, stage_id=stage_id, agency_codes=agency_codes)
+    if commune_codes is None:
+        return indicators
+    shares = compute_population_shares(
+        fetch_stage_indicators(engine, stage_id=stage_id),
+        fetch_commune_populations(engine, stage_id=stage_id, as_of=as_of),
+    )
+    start_totals = fetch_indicator_totals(
+        engine,
+        stage_id=stage_id,
+        as_of=fetch_stage_start(engine, stage_id=stage_id),
+        commune_codes=commune_codes,
+    )
+    return compute_cluster_targets(indicators, shares, start_totals, commune_codes)

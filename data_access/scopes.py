@@ -66,3 +66,40 @@ def latest_reports(stage_id: int, as_of: date, commune_codes: Sequence[str] | No
         )
         .subquery("latest_reports")
     )
+
+
+def population_as_of(
+    stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
+) -> sa.Subquery:
+    """Each commune's registered population per target group on `as_of`.
+
+    The latest dated figure on or before `as_of`; the earliest when none is older (a population
+    register is usually dated after the campaign began). Columns: locality_id, target_group_id,
+    population.
+    """
+    pop = s.populations
+    scope_ids = commune_scope(stage_id, commune_codes).with_only_columns(s.localities.c.id)
+    pop_dates = (
+        sa.select(
+            pop.c.locality_id,
+            pop.c.target_group_id,
+            sa.func.coalesce(
+                sa.func.max(sa.case((pop.c.as_of <= as_of, pop.c.as_of))), sa.func.min(pop.c.as_of)
+            ).label("pop_date"),
+        )
+        .where(pop.c.locality_id.in_(scope_ids))
+        .group_by(pop.c.locality_id, pop.c.target_group_id)
+        .subquery("pop_dates")
+    )
+    return (
+        sa.select(pop.c.locality_id, pop.c.target_group_id, pop.c.population)
+        .join(
+            pop_dates,
+            sa.and_(
+                pop_dates.c.locality_id == pop.c.locality_id,
+                pop_dates.c.target_group_id == pop.c.target_group_id,
+                pop_dates.c.pop_date == pop.c.as_of,
+            ),
+        )
+        .subquery("population_as_of")
+    )

@@ -21,7 +21,11 @@ from data_access.catalog import (
 from data_access.committee import fetch_own_targets
 from data_access.geo_queries import fetch_child_boundaries
 from data_access.history import fetch_indicator_history, fetch_target_group_totals
-from data_access.progress import fetch_commune_reports, fetch_indicator_totals
+from data_access.progress import (
+    fetch_commune_reports,
+    fetch_indicator_totals,
+    fetch_scope_indicators,
+)
 from data_access.settings import load_settings
 from ui.url_state import default_as_of, default_stage_id
 
@@ -167,8 +171,15 @@ def _boards(
     reports = fetch_commune_reports(
         engine, stage_id=stage_id, as_of=on, commune_codes=request.commune_filter
     )
+    scoped = fetch_scope_indicators(
+        engine,
+        stage_id=stage_id,
+        as_of=on,
+        commune_codes=request.commune_filter,
+        agency_codes=list(indicators["agency_code"].unique()),
+    )
     return (
-        compute_indicator_board(indicators, totals, request.stage, **judge),
+        compute_indicator_board(scoped, totals, request.stage, **judge),
         compute_commune_board(indicators, reports, request.stage, **judge),
     )
 

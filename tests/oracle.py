@@ -113,3 +113,49 @@ def target_group_reach(
             population += float(pick["population"])
         rows.append({"target_group_code": group, "reached": reached, "population": population})
     return pd.DataFrame(rows)
+
+
+def commune_targets(demo_data, stage_code: str, as_of: date) -> pd.DataFrame:
+    """Baseline and target per commune × indicator, straight from the raw files.
+
+    Rule (PRODUCT.md and README): a commune without its own target starts from its own value
+    on the stage start, aims at the province rate (percent) or its population share of the
+    province count (count; share of the indicator's group, else of the largest group).
+    """
+    stage = stage_row(demo_data, stage_code)
+    communes = communes_of(demo_data, "99")
+    targets = demo_data.targets[
+        (demo_data.targets["stage_code"] == stage_code) & (demo_data.targets["locality_code"] == "")
+    ].set_index("indicator_code")
+    indicators = demo_data.indicators.set_index("code")
+    pops = demo_data.populations.copy()
+    pops["as_of"] = pd.to_datetime(pops["as_of"]).dt.date
+    pops["population"] = pops["population"].astype(float)
+    pops = pops[pops["locality_code"].isin(communes)]
+    # Population on as_of: latest dated figure on or before it, else the earliest.
+    picked = []
+    for (commune, group), mine in pops.groupby(["locality_code", "target_group_code"]):
+        older = mine[mine["as_of"] <= as_of]
+        row = (older if len(older) else mine).sort_values("as_of")
+        picked.append((commune, group, row.iloc[-1 if len(older) else 0]["population"]))
+    pop = pd.DataFrame(picked, columns=["commune", "group", "population"])
+    group_totals = pop.groupby("group")["population"].sum()
+    start = latest_per_commune(
+        demo_data, as_of=stage["start_date"], communes=communes, indicators=list(targets.index)
+    ).set_index(["locality_code", "indicator_code"])
+    rows = []
+    for commune in communes:
+        for code, target in targets.iterrows():
+            unit = indicators.loc[code, "unit"]
+            group = indicators.loc[code, "target_group_code"] or group_totals.idxmax()
+            share = float(
+                pop[(pop["commune"] == commune) & (pop["group"] == group)]["population"].sum()
+                / group_totals[group]
+            )
+            scale = share if unit == "count" else 1.0
+            baseline = float(target["baseline"]) * scale
+            if (commune, code) in start.index:
+                r = start.loc[(commune, code)]
+                baseline = value_of(r["numerator"], r["denominator"], unit)
+            rows.append((commune, code, baseline, float(target["target"]) * scale))
+    return pd.DataFrame(rows, columns=["commune_code", "indicator_code", "baseline", "target"])

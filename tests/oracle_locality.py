@@ -11,7 +11,14 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data_access.seed import DatasetFiles
-from tests.oracle import communes_of, group_totals, raw_reports, stage_row, value_of
+from tests.oracle import (
+    commune_targets,
+    communes_of,
+    group_totals,
+    raw_reports,
+    stage_row,
+    value_of,
+)
 
 
 def stage_indicators(data: DatasetFiles, stage_code: str) -> pd.DataFrame:
@@ -50,13 +57,16 @@ def group_values(
 
 def composite_ranks(data: DatasetFiles, *, stage_code: str, as_of: date) -> pd.Series:
     """Commune code -> rank (1 best) by mean progress capped to [0, 1] over its values."""
-    indicators = stage_indicators(data, stage_code)
-    targets = dict(zip(indicators["code"], indicators["target"], strict=True))
+    targets = commune_targets(data, stage_code, as_of).set_index(
+        ["commune_code", "indicator_code"]
+    )["target"]
     scores = {}
     for commune in communes_of(data, "99"):
         values = group_values(data, stage_code=stage_code, as_of=as_of, communes=[commune])
         progress = [
-            min(max(v / targets[c], 0.0), 1.0) for c, v in values.items() if v == v and targets[c]
+            min(max(v / targets[(commune, c)], 0.0), 1.0)
+            for c, v in values.items()
+            if v == v and targets[(commune, c)]
         ]
         if progress:
             scores[commune] = sum(progress) / len(progress)

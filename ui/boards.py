@@ -8,7 +8,11 @@ import pandas as pd
 
 from campaign.scoreboard import compute_commune_board, compute_indicator_board
 from data_access.catalog import fetch_stage_indicators
-from data_access.progress import fetch_commune_reports, fetch_indicator_totals
+from data_access.progress import (
+    fetch_commune_reports,
+    fetch_indicator_totals,
+    fetch_scope_indicators,
+)
 from ui.data import cached_query
 from ui.filters import Filters
 
@@ -19,7 +23,7 @@ def load_stage_indicators(filters: Filters) -> pd.DataFrame:
 
 
 def load_indicator_board(filters: Filters, *, as_of: date | None = None) -> pd.DataFrame:
-    """One row per indicator for the chosen communes (or the province) — compute_indicator_board."""
+    """One row per indicator for the chosen communes (or the province), with their targets."""
     as_of = as_of or filters.as_of
     totals = cached_query(
         fetch_indicator_totals,
@@ -27,8 +31,14 @@ def load_indicator_board(filters: Filters, *, as_of: date | None = None) -> pd.D
         as_of=as_of,
         commune_codes=filters.commune_filter,
     )
+    indicators = cached_query(
+        fetch_scope_indicators,
+        stage_id=filters.stage_id,
+        as_of=as_of,
+        commune_codes=filters.commune_filter,
+    )
     return compute_indicator_board(
-        load_stage_indicators(filters),
+        indicators,
         totals,
         filters.stage,
         as_of=as_of,
