@@ -66,7 +66,8 @@ def compute_group_reach(
     out = compute_status_frame(judged, as_of=as_of, at_risk_margin=at_risk_margin)
     out = out.drop(columns=["value", "start_date", "deadline", "stale_after_days"])
     out["gap_points"] = np.clip(out["target"] - out["percent"], 0, None)
-    out["gap_people"] = np.clip(out["target"] / 100.0 * population - reached, 0, None)
+    gap_people = np.clip(out["target"] / 100.0 * population - reached, 0, None)
+    out["gap_people"] = gap_people.where(out["percent"].notna())
     return out
 
 

@@ -53,7 +53,7 @@ def reach_bars_chart(
     x_scale = alt.Scale(domain=[0, AXIS_MAX_PCT + TEXT_ROOM_PCT], nice=False)
     x_axis = alt.Axis(values=list(range(0, AXIS_MAX_PCT + 1, 20)), title=x_title, **AXIS_STYLE)
     base = alt.Chart(data).encode(y=y)
-    bars = base.mark_bar(size=BAR_SIZE_PX).encode(
+    bars = base.mark_bar(size=BAR_SIZE_PX, stroke=VALUE_COLOUR, strokeWidth=0.5).encode(
         x=alt.X("bar:Q", scale=x_scale, axis=x_axis),
         color=alt.Color("status:N", scale=alt.Scale(**status_scale()), legend=None),
     )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.palette import AXIS_STYLE, LABEL_FONT_SIZE, LEGEND_STYLE, chart_config, status_scale
+from charts.palette import (
+    AXIS_STYLE,
+    LABEL_FONT_SIZE,
+    LEGEND_STYLE,
+    VALUE_COLOUR,
+    chart_config,
+    status_scale,
+)
 
 # Progress above this share of target is drawn in the last bin: over-achievers stay visible
 # without stretching the axis.
@@ -20,7 +27,7 @@ def status_counts_chart(counts: pd.DataFrame, *, title: str, lang: str) -> alt.C
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=260, **AXIS_STYLE)),
         x=alt.X("count:Q", title=title, axis=alt.Axis(tickMinStep=1, **AXIS_STYLE)),
     )
-    bars = base.mark_bar().encode(
+    bars = base.mark_bar(stroke=VALUE_COLOUR, strokeWidth=0.5).encode(
         color=alt.Color("status:N", scale=alt.Scale(**status_scale(list(counts["status"])))).legend(
             None
         )

@@ -6,19 +6,20 @@ from typing import Any
 
 from campaign.metrics import STATUSES
 
-# ColorBrewer RdYlBu ends (colour-blind safe): blue / light orange / red also differ in
-# lightness, so they stay apart for deuteranopes and on a washed-out projector; the two "cannot
-# judge" states are greys. The same values as the map (charts/map.py). Every chart also writes
-# the status word or symbol: colour is never the only carrier.
+# Colour-blind safe (blue / orange / red never rely on telling red from green) and apart in
+# lightness too, so a washed-out projector that loses saturation still shows five different
+# greys: CIELAB L* 34 / 46 / 62 / 77 / 90 (tests/test_charts.py checks a gap of 10 or more).
+# Every chart also writes the status word or symbol: colour is never the only carrier.
 STATUS_COLOURS = {
-    "on_track": "#2c7bb6",
-    "at_risk": "#fdae61",
-    "behind": "#d7191c",
-    "stale": "#7f7f7f",
-    "no_data": "#bdbdbd",
+    "on_track": "#1f4e99",  # dark blue, L* 34
+    "at_risk": "#fdae61",  # light orange, L* 77
+    "behind": "#d7191c",  # red, L* 46
+    "stale": "#969696",  # mid grey, L* 62
+    "no_data": "#e3e3e3",  # pale grey, L* 90
 }
 PACE_COLOUR = "#555555"  # the pace line and target marks: neutral, never a status colour
-VALUE_COLOUR = "#1a1a1a"
+VALUE_COLOUR = "#1a1a1a"  # pace-today ticks and bar outlines
+ACTUAL_COLOUR = "#6a3d9a"  # an indicator's actual values: purple, no status colour implied
 
 # d3 number locales, so axes write 1.234,5 in Vietnamese and 1,234.5 in English.
 NUMBER_LOCALES: dict[str, dict[str, Any]] = {

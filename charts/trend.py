@@ -8,12 +8,12 @@ import altair as alt
 import pandas as pd
 
 from charts.palette import (
+    ACTUAL_COLOUR,
     AXIS_STYLE,
     DATE_FORMATS,
     LABEL_FONT_SIZE,
     LEGEND_STYLE,
     PACE_COLOUR,
-    STATUS_COLOURS,
     chart_config,
 )
 
@@ -68,7 +68,7 @@ def indicator_trend_chart(
         title=None,
         scale=alt.Scale(
             domain=[titles["value"], titles["pace"]],
-            range=[STATUS_COLOURS["on_track"], PACE_COLOUR],
+            range=[ACTUAL_COLOUR, PACE_COLOUR],
         ),
         legend=alt.Legend(orient="top", symbolStrokeWidth=4, **LEGEND_STYLE),
     )
@@ -92,7 +92,7 @@ def indicator_trend_chart(
     )
     dots = (
         alt.Chart(series[series["series"] == titles["value"]])
-        .mark_circle(size=60, color=STATUS_COLOURS["on_track"])
+        .mark_circle(size=60, color=ACTUAL_COLOUR)
         .encode(x=x, y=y)
     )
     target_frame = pd.DataFrame({"value": [float(target[0])], "text": [target[1]]})

@@ -9,7 +9,13 @@ from charts.trend import indicator_trend_chart
 from ui.boards import load_indicator_board, load_stage_indicators
 from ui.committee import load_history, load_judged_board, narrow
 from ui.committee_rows import commune_table_rows, status_count_rows, value_text
-from ui.committee_view import as_of_caption, open_locality, url_choice, write_page_param
+from ui.committee_view import (
+    apply_projector_style,
+    as_of_caption,
+    open_locality,
+    url_choice,
+    write_page_param,
+)
 from ui.filters import current_filters
 from ui.format import format_date
 from ui.indicator_view import (
@@ -24,6 +30,7 @@ INDICATOR_PARAM = "indicator"
 INDICATOR_KEY = "committee_indicator"
 
 filters = current_filters()
+apply_projector_style()
 lang, stage = filters.lang, filters.stage
 indicators = load_stage_indicators(filters)
 if indicators.empty:

@@ -8,7 +8,13 @@ from campaign.ranking import weakest_and_strongest
 from charts.bars import reach_bars_chart
 from ui.committee import load_fallen_behind, load_group_reach, load_ranking, load_tiles
 from ui.committee_rows import fallen_behind_lines, group_bar_rows, status_change_lines
-from ui.committee_view import apply_projector_style, as_of_caption, meeting_date_input, ranked_list
+from ui.committee_view import (
+    TILE_KEY,
+    apply_projector_style,
+    as_of_caption,
+    meeting_date_input,
+    ranked_list,
+)
 from ui.filters import current_filters
 from ui.format import format_date
 from ui.widgets import indicator_tile
@@ -30,7 +36,9 @@ for start in range(0, len(tiles), TILES_PER_ROW):
     chunk = tiles.iloc[start : start + TILES_PER_ROW]
     for column, (_, row) in zip(st.columns(TILES_PER_ROW), chunk.iterrows(), strict=False):
         with column:
-            indicator_tile(row, filters.stage, filters.lang, meeting=meeting)
+            indicator_tile(
+                row, filters.stage, filters.lang, meeting=meeting, key=f"{TILE_KEY}{row['code']}"
+            )
 
 groups_column, communes_column = st.columns([3, 2], gap="large")
 with groups_column:

@@ -4,7 +4,12 @@ commune sorted by its gap to the stage target, with who is furthest in people.""
 import streamlit as st
 
 from ui.committee import load_commune_group_reach, load_group_reach
-from ui.committee_view import as_of_caption, url_choice, write_page_param
+from ui.committee_view import (
+    apply_projector_style,
+    as_of_caption,
+    url_choice,
+    write_page_param,
+)
 from ui.filters import current_filters
 from ui.groups_view import render_group_tab
 
@@ -14,6 +19,7 @@ SORTS = ("gap_points", "gap_people")
 COMMUNE_KINDS = ("xa", "phuong", "dac_khu")
 
 filters = current_filters()
+apply_projector_style()
 lang, t = filters.lang, filters.t
 st.title(t("page.target_groups"))
 st.caption(as_of_caption(filters))

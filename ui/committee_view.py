@@ -22,14 +22,18 @@ _WRITTEN_KEY = "committee_url_written"
 # What a ranked list notes beside a commune's score: indicators behind, and stale reports.
 LIST_NOTES = (("behind", "✖", "committee.behind_count"), ("stale", "◷", "committee.stale_count"))
 
+TILE_KEY = "indicator-tile-"  # overview tiles' container keys: the CSS below tightens them
 # The one place the committee's screens restyle Streamlit: metric values at 3× body text and
-# headings that read from the back of a hall on a 1920×1080 projector.
+# less empty space above the title and inside tiles, so two rows of five tiles fit a
+# 1920×1080 projector.
 PROJECTOR_CSS = """
 <style>
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {
   font-size: 3rem; line-height: 1.15; font-weight: 700;
 }
 [data-testid="stMetricDelta"] p { font-size: 1.1rem; font-weight: 600; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }  /* just below the app header */
+[class*="st-key-indicator-tile-"] { gap: 0.5rem; }
 </style>
 """
 

@@ -23,7 +23,8 @@ def ranking_table_rows(ranked: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             "code": ranked["commune_code"].to_numpy(),
             "commune": ranked["commune_name"].to_numpy(),
             "kind": [filters.t(f"kind.{kind}") for kind in ranked["commune_kind"]],
-            "score": ranked["score"].astype(float).to_numpy(),
+            # Percent with one decimal, the precision ranks are tied at (SCORE_DECIMALS).
+            "score": (100 * ranked["score"].astype(float)).round(1).to_numpy(),
             "score_change": (100 * ranked["score_change"].astype(float)).round(1).to_numpy(),
             "on_track": ranked["on_track"].to_numpy(),
             "at_risk": ranked["at_risk"].to_numpy(),
@@ -53,7 +54,7 @@ def render_ranking_table(table: pd.DataFrame, filters: Filters) -> str | None:
             "commune": config.TextColumn(t("common.commune")),
             "kind": config.TextColumn(t("common.kind"), width="small"),
             "score": config.ProgressColumn(
-                t("ranking.score"), format="percent", min_value=0.0, max_value=1.0, color="blue"
+                t("ranking.score"), format="%.1f%%", min_value=0.0, max_value=100.0, color="blue"
             ),
             "score_change": config.NumberColumn(t("ranking.score_change"), format="%+.1f"),
             "on_track": config.NumberColumn("✔", help=t("status.on_track"), width="small"),

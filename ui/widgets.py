@@ -53,15 +53,21 @@ def _progress_fraction(progress: float | None) -> float:
 
 
 def indicator_tile(
-    row: pd.Series, stage: pd.Series, lang: str, *, meeting: date | None = None
+    row: pd.Series,
+    stage: pd.Series,
+    lang: str,
+    *,
+    meeting: date | None = None,
+    key: str | None = None,
 ) -> None:
     """One indicator: name, value, target and deadline, progress bar, status, as-of date.
 
     When `row` carries the columns of campaign.changes.compute_tile_changes, the tile also shows
-    the change since the previous report (as the metric's delta) and since `meeting`.
+    the change since the previous report (as the metric's delta) and since `meeting`. `key`
+    names the tile's container (its CSS class is st-key-<key>), for page styles.
     """
     unit = row["unit"]
-    with st.container(border=True):
+    with st.container(border=True, key=key):
         st.markdown(f"**{row['code']} · {row['name_' + lang]}**")
         delta, since = None, None
         if "change_previous" in row.index and not _missing(row["change_previous"]):

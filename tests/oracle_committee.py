@@ -1,0 +1,212 @@
+"""The committee's figures recomputed from the raw report files with pandas, independently.
+
+Nothing here imports the application's query, math or page code: pace, status, target-group
+reach and the composite ranking are written again from PRODUCT.md's rules, on top of the raw
+readings of tests/oracle.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from data_access.seed import DatasetFiles
+from tests import oracle
+
+AT_RISK_MARGIN = 0.10  # the documented default of DASHBOARD_AT_RISK_MARGIN
+
+
+def stage_indicators(data: DatasetFiles, stage_code: str) -> pd.DataFrame:
+    """indicators.csv rows of the stage, in display order, with the province baseline/target."""
+    targets = data.targets[
+        (data.targets["stage_code"] == stage_code) & (data.targets["locality_code"] == "")
+    ][["indicator_code", "baseline", "target"]].rename(columns={"indicator_code": "code"})
+    out = data.indicators.merge(targets, on="code")
+    out["baseline"] = out["baseline"].astype(float)
+    out["target"] = out["target"].astype(float)
+    out["sort_order"] = out["sort_order"].astype(int)
+    return out.sort_values(["sort_order", "code"]).reset_index(drop=True)
+
+
+def expected_on(baseline: float, target: float, start: date, deadline: date, on: date) -> float:
+    """Straight line from baseline at the start to target at the deadline, flat outside."""
+    span = (deadline - start).days
+    if span <= 0:
+        return target
+    elapsed = min(max((on - start).days, 0), span)
+    return baseline + (target - baseline) * elapsed / span
+
+
+def judge(
+    value: float,
+    expected: float,
+    last_report: date | None,
+    *,
+    as_of: date,
+    stale_after: int,
+    margin: float = AT_RISK_MARGIN,
+) -> str:
+    """The status of a higher-is-better value on `as_of`."""
+    if last_report is None or value is None or np.isnan(value):
+        return "no_data"
+    if (as_of - last_report).days > stale_after:
+        return "stale"
+    if value >= expected:
+        return "on_track"
+    return "at_risk" if value >= expected * (1 - margin) else "behind"
+
+
+def overview_tiles(
+    data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
+) -> pd.DataFrame:
+    """Per indicator: value, status, communes_current, communes_total and change_previous
+    (value on the newest report date minus value on the report date before it)."""
+    stage = oracle.stage_row(data, stage_code)
+    period = int(stage["period_days"])
+    indicators = stage_indicators(data, stage_code)
+    codes = list(indicators["code"])
+    totals = oracle.group_totals(
+        data, as_of=as_of, communes=communes, indicators=codes, period_days=period
+    ).set_index("indicator_code")
+    reports = oracle.raw_reports(data)
+    rows = []
+    for _, ind in indicators.iterrows():
+        total = totals.loc[ind["code"]]
+        value = oracle.value_of(total["numerator"], total["denominator"], ind["unit"])
+        expected = expected_on(
+            ind["baseline"], ind["target"], stage["start_date"], stage["deadline"], as_of
+        )
+        mine = reports[
+            (reports["indicator_code"] == ind["code"])
+            & reports["locality_code"].isin(communes)
+            & (reports["as_of"] <= as_of)
+        ]
+        days = sorted(set(mine["as_of"]))
+        change = float("nan")
+        if len(days) >= 2:
+            before = oracle.group_totals(
+                data,
+                as_of=days[-2],
+                communes=communes,
+                indicators=[ind["code"]],
+                period_days=period,
+            ).iloc[0]
+            change = value - oracle.value_of(
+                before["numerator"], before["denominator"], ind["unit"]
+            )
+        rows.append(
+            {
+                "code": ind["code"],
+                "unit": ind["unit"],
+                "value": value,
+                "status": judge(
+                    value, expected, total["last_report"], as_of=as_of, stale_after=period
+                ),
+                "communes_current": int(total["communes_current"]),
+                "communes_total": len(communes),
+                "change_previous": change,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _linked(data: DatasetFiles, stage_code: str) -> dict[str, pd.Series]:
+    """Target group code -> its first stage indicator (display order)."""
+    indicators = stage_indicators(data, stage_code)
+    linked = indicators[indicators["target_group_code"] != ""]
+    return {g: rows.iloc[0] for g, rows in linked.groupby("target_group_code", sort=False)}
+
+
+def group_bars(
+    data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
+) -> pd.DataFrame:
+    """Per target group over `communes`: reached, population, percent and pace status."""
+    stage = oracle.stage_row(data, stage_code)
+    reach = oracle.target_group_reach(data, as_of=as_of, communes=communes, stage_code=stage_code)
+    links = _linked(data, stage_code)
+    reports = oracle.raw_reports(data)
+    rows = []
+    for _, group in reach.iterrows():
+        ind = links.get(group["target_group_code"])
+        percent = 100 * group["reached"] / group["population"] if group["population"] else np.nan
+        status = "no_data"
+        if ind is not None:
+            mine = reports[
+                (reports["indicator_code"] == ind["code"])
+                & reports["locality_code"].isin(communes)
+                & (reports["as_of"] <= as_of)
+            ]
+            last = max(mine["as_of"]) if len(mine) else None
+            expected = expected_on(
+                ind["baseline"], ind["target"], stage["start_date"], stage["deadline"], as_of
+            )
+            status = judge(
+                percent, expected, last, as_of=as_of, stale_after=int(stage["period_days"])
+            )
+        rows.append({**group.to_dict(), "percent": percent, "status": status})
+    return pd.DataFrame(rows)
+
+
+def commune_group_bars(
+    data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
+) -> pd.DataFrame:
+    """Per commune and target group: percent, status, and how far short of the stage target
+    it is in percentage points and in people."""
+    links = _linked(data, stage_code)
+    rows = []
+    for commune in communes:
+        mine = group_bars(data, stage_code=stage_code, as_of=as_of, communes=[commune])
+        for _, row in mine.iterrows():
+            ind = links.get(row["target_group_code"])
+            if ind is None:
+                continue
+            latest = oracle.latest_per_commune(
+                data, as_of=as_of, communes=[commune], indicators=[ind["code"]]
+            )
+            percent = row["percent"] if len(latest) else np.nan
+            short = max(ind["target"] / 100 * row["population"] - row["reached"], 0)
+            rows.append(
+                {
+                    "commune_code": commune,
+                    "target_group_code": row["target_group_code"],
+                    "percent": percent,
+                    "status": row["status"],
+                    "gap_points": max(ind["target"] - percent, 0) if len(latest) else np.nan,
+                    "gap_people": short if len(latest) else np.nan,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def composite_ranking(
+    data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
+) -> pd.DataFrame:
+    """Per commune: score (mean progress capped to [0, 1] over percent indicators, and count
+    indicators with a commune target) and its competition rank (ties at 0.1% share)."""
+    indicators = stage_indicators(data, stage_code).set_index("code")
+    own = data.targets[
+        (data.targets["stage_code"] == stage_code) & (data.targets["locality_code"] != "")
+    ]
+    own = own.set_index(["locality_code", "indicator_code"])["target"].astype(float)
+    latest = oracle.latest_per_commune(
+        data, as_of=as_of, communes=communes, indicators=list(indicators.index)
+    )
+    scores = {}
+    for commune in communes:
+        progress = []
+        for _, report in latest[latest["locality_code"] == commune].iterrows():
+            ind = indicators.loc[report["indicator_code"]]
+            key = (commune, report["indicator_code"])
+            if ind["unit"] == "count" and key not in own.index:
+                continue
+            target = own.get(key, ind["target"])
+            value = oracle.value_of(report["numerator"], report["denominator"], ind["unit"])
+            if not np.isnan(value) and target > 0:
+                progress.append(min(max(value / target, 0.0), 1.0))
+        scores[commune] = float(np.mean(progress)) if progress else np.nan
+    frame = pd.DataFrame({"commune_code": list(scores), "score": list(scores.values())})
+    rounded = frame["score"].round(3)
+    frame["rank"] = [np.nan if np.isnan(s) else 1 + int((rounded > s).sum()) for s in rounded]
+    return frame
