@@ -6,7 +6,7 @@
   from the indicator boards); none when either is missing.
 - An indicator changed status when its status at the meeting differs from its status now.
 - A commune fell behind on an indicator when it was on track or at risk at the meeting and is
-  behind now (only indicators it is judged on).
+  behind now.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def compute_status_changes(tiles: pd.DataFrame) -> pd.DataFrame:
 def compute_fallen_behind(board_now: pd.DataFrame, board_meeting: pd.DataFrame) -> pd.DataFrame:
     """Communes with indicators that went from on track / at risk to behind since the meeting.
 
-    Both boards come from campaign.ranking.compute_judged. Columns: commune_code, commune_name,
+    Both boards come from compute_commune_board. Columns: commune_code, commune_name,
     indicator_codes (list, in board order), count; most newly-behind indicators first.
     """
     keys = ["commune_code", "indicator_code"]

@@ -1,12 +1,10 @@
 """Rank communes by a composite score. Pure pandas: no Streamlit, no database.
 
-- Which progress counts. A commune is judged on an indicator only where its progress means
-  something: percent indicators always (the province's rate is every commune's rate), count
-  indicators only against the commune's own target (a province count target says nothing about
-  one commune). Unjudged rows keep their value but lose progress and status.
-- Composite score: campaign.metrics.compute_composite_score over the indicators the commune is
-  judged on and has data for: the mean of progress-to-target, each capped to [0, 100%], so one
-  indicator far over target cannot hide another far behind. No such indicator: no score.
+- Composite score: campaign.metrics.compute_composite_score over the indicators a commune has
+  data for: the mean of progress-to-target, each capped to [0, 100%], so one indicator far
+  over target cannot hide another far behind. Progress is against the commune's own target
+  (campaign.targets: its own row, else the province rate, else its population share of a
+  province count). No indicator with data: no score.
 - Rank: 1 is the best score. Scores equal to SCORE_DECIMALS share the better rank and the next
   rank is skipped ("1, 2, 2, 4"). Communes without a score have no rank and are listed apart.
 - Rank change since a meeting: rank then minus rank now (positive = moved up); none when the
@@ -26,36 +24,39 @@ SCORE_DECIMALS = 3
 COMMUNE_COLUMNS = ("commune_code", "commune_name", "commune_kind")
 
 
-def compute_judged(commune_board: pd.DataFrame, own_targets: pd.DataFrame) -> pd.DataFrame:
-    """A copy of a commune board with `judged`; progress and status blanked where not judged.
+def compute_judged(board: pd.DataFrame, own_targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A copy of a commune board with `judged`: True where the commune has a target to be judged
+    against (its own, the province rate or its population share: campaign.targets); progress
+    and status are blanked elsewhere.
 
-    `own_targets` holds the (commune_code, indicator_code) pairs with a commune-level target.
+    `own_targets` is no longer needed, since every commune now gets a target; it is accepted so
+    that older callers (reports/sections.py) keep working.
     """
-    own = pd.MultiIndex.from_frame(own_targets[["commune_code", "indicator_code"]].astype(str))
-    pairs = pd.MultiIndex.from_frame(commune_board[["commune_code", "indicator_code"]].astype(str))
-    judged = (commune_board["unit"] == "percent").to_numpy() | pairs.isin(own)
-    out = commune_board.copy()
+    del own_targets
+    judged = (pd.to_numeric(board["target"], errors="coerce") > 0).to_numpy()
+    out = board.copy()
     out["judged"] = judged
     out["progress"] = out["progress"].where(judged)
     out["status"] = out["status"].where(judged)
     return out
 
 
-def compute_commune_scores(commune_board: pd.DataFrame) -> pd.DataFrame:
-    """One row per commune: its composite score and how many judged indicators are in each status.
+def compute_commune_scores(board: pd.DataFrame) -> pd.DataFrame:
+    """One row per commune: its composite score and how many indicators are in each status.
 
-    `commune_board` comes from compute_judged. Columns: commune_code, commune_name, commune_kind,
-    score (fraction 0-1, NaN without data), indicators_scored, and one count column per status.
+    `board` comes from compute_commune_board. Columns: commune_code, commune_name,
+    commune_kind, score (fraction 0-1, NaN without data), indicators_scored, and one count
+    column per status.
     """
-    judged = commune_board[commune_board["judged"]]
-    keys = list(COMMUNE_COLUMNS)
-    communes = commune_board[keys].drop_duplicates("commune_code").set_index("commune_code")
+    communes = (
+        board[list(COMMUNE_COLUMNS)].drop_duplicates("commune_code").set_index("commune_code")
+    )
     # compute_composite_score, vectorised over communes: one Python call per commune would
     # take seconds for a whole country; tests check both agree.
-    clipped = pd.to_numeric(judged["progress"], errors="coerce").clip(lower=0.0, upper=1.0)
-    scores = clipped.groupby(judged["commune_code"]).mean()
-    scored = judged.groupby("commune_code")["progress"].count()
-    counts = pd.crosstab(judged["commune_code"], judged["status"])
+    clipped = pd.to_numeric(board["progress"], errors="coerce").clip(lower=0.0, upper=1.0)
+    scores = clipped.groupby(board["commune_code"]).mean()
+    scored = board.groupby("commune_code")["progress"].count()
+    counts = pd.crosstab(board["commune_code"], board["status"])
     out = communes.assign(
         score=scores.reindex(communes.index),
         indicators_scored=scored.reindex(communes.index, fill_value=0).astype(int),

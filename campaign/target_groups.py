@@ -1,10 +1,10 @@
 """Target-group reach judged against the stage's pace. Pure pandas, no database.
 
 - Reach: percent = 100 · people reached / registered population (None without population).
-- The group's stage target is that of its linked indicator (the stage indicator tied to the
-  group, first in display order), so a group is judged on the same pace line as its indicator:
-  baseline at the stage start, target at the deadline (campaign.metrics). A group whose linked
-  indicator is not a percent has no pace, hence "no data".
+- A group is judged on its linked indicator's pace line (the stage indicator tied to the group,
+  first in display order): the baseline and target that apply to the scope — the province's,
+  a cluster's or a commune's (campaign.targets) — at the stage start and deadline
+  (campaign.metrics). A group whose linked indicator is not a percent has no pace: "no data".
 - Gap to target: percentage points still missing (target − percent, not below 0), and the people
   that makes: target% · population − reached, not below 0 — so a large commune a few points
   short can be further from the goal in people than a small one far behind in percent.
@@ -20,44 +20,47 @@ import pandas as pd
 
 from campaign.metrics import AT_RISK_MARGIN, compute_status_frame
 
-LINK_COLUMNS = ["target_group_code", "indicator_code", "unit", "direction", "baseline", "target"]
+PACE_COLUMNS = ["unit", "direction", "baseline", "target"]
 
 
 def linked_indicators(stage_indicators: pd.DataFrame) -> pd.DataFrame:
-    """Each target group's linked stage indicator (first in display order) and its pace."""
+    """Each target group's linked stage indicator (first in display order): target_group_code,
+    indicator_code."""
     linked = stage_indicators[stage_indicators["target_group_code"].notna()]
     linked = linked[linked["target_group_code"].astype(str) != ""]
     linked = linked.sort_values(["sort_order", "code"]).drop_duplicates("target_group_code")
-    return linked.rename(columns={"code": "indicator_code"})[LINK_COLUMNS]
+    return linked.rename(columns={"code": "indicator_code"})[
+        ["target_group_code", "indicator_code"]
+    ]
 
 
 def compute_group_reach(
     reach: pd.DataFrame,
-    stage_indicators: pd.DataFrame,
     stage: pd.Series,
     *,
     as_of: date,
     stale_after_days: int,
     at_risk_margin: float = AT_RISK_MARGIN,
 ) -> pd.DataFrame:
-    """Add percent, baseline, target, expected, progress, status and the gaps to reach rows.
+    """Add percent, expected, progress, status and the gaps to reach rows.
 
-    `reach` has one row per target group (and per commune, if any) with target_group_code,
-    reached, population and last_report (newest report of the linked indicator; None if none).
+    `reach` has one row per target group (and per commune, if any) with reached, population,
+    last_report (newest report of the linked indicator; None if none) and the linked
+    indicator's unit, direction, baseline and target for that scope (group_reach_rows,
+    commune_reach_rows).
     """
-    links = linked_indicators(stage_indicators).drop(columns="indicator_code")
-    frame = reach.drop(columns=["unit", "direction", "baseline", "target"], errors="ignore")
-    frame = frame.merge(links, on="target_group_code", how="left")
-    population = pd.to_numeric(frame["population"], errors="coerce").astype(float)
-    reached = pd.to_numeric(frame["reached"], errors="coerce").astype(float)
+    population = pd.to_numeric(reach["population"], errors="coerce").astype(float)
+    reached = pd.to_numeric(reach["reached"], errors="coerce").astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         percent = np.where(population > 0, 100.0 * reached / population, np.nan)
-    is_percent = (frame["unit"] == "percent").to_numpy()
-    frame["percent"] = percent
+    is_percent = (reach["unit"] == "percent").to_numpy()
+    frame = reach.assign(
+        percent=percent,
+        baseline=np.where(is_percent, reach["baseline"], np.nan),
+        target=np.where(is_percent, reach["target"], np.nan),
+    )
     judged = frame.assign(
         value=np.where(is_percent, percent, np.nan),
-        baseline=np.where(is_percent, frame["baseline"], np.nan),
-        target=np.where(is_percent, frame["target"], np.nan),
         direction=frame["direction"].fillna("higher"),
         start_date=stage["start_date"],
         deadline=stage["deadline"],
@@ -65,6 +68,7 @@ def compute_group_reach(
     )
     out = compute_status_frame(judged, as_of=as_of, at_risk_margin=at_risk_margin)
     out = out.drop(columns=["value", "start_date", "deadline", "stale_after_days"])
+    out["direction"] = frame["direction"]
     out["gap_points"] = np.clip(out["target"] - out["percent"], 0, None)
     gap_people = np.clip(out["target"] / 100.0 * population - reached, 0, None)
     out["gap_people"] = gap_people.where(out["percent"].notna())
@@ -72,22 +76,23 @@ def compute_group_reach(
 
 
 def group_reach_rows(group_totals: pd.DataFrame, board: pd.DataFrame) -> pd.DataFrame:
-    """fetch_target_group_totals rows with last_report taken from the indicator board."""
-    last = board[["code", "last_report"]].rename(columns={"code": "indicator_code"})
-    return group_totals.merge(last, on="indicator_code", how="left")
+    """fetch_target_group_totals rows with the linked indicator's pace and last report taken
+    from the scope's indicator board."""
+    pace = board[["code", *PACE_COLUMNS, "last_report"]].rename(columns={"code": "indicator_code"})
+    return group_totals.merge(pace, on="indicator_code", how="left")
 
 
 def commune_reach_rows(
-    commune_reports: pd.DataFrame, populations: pd.DataFrame, stage_indicators: pd.DataFrame
+    commune_board: pd.DataFrame, populations: pd.DataFrame, stage_indicators: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per commune and target group: reached (the linked indicator's latest numerator,
-    NaN if none), population and last_report, from fetch_commune_reports and
-    fetch_commune_populations rows."""
-    links = linked_indicators(stage_indicators)[["target_group_code", "indicator_code"]]
-    reports = commune_reports.merge(links, on="indicator_code", how="inner")
-    reports = reports.rename(columns={"numerator": "reached", "report_date": "last_report"})
+    NaN if none), population, last_report and the commune's pace for that indicator, from a
+    compute_commune_board frame and fetch_commune_populations rows."""
+    links = linked_indicators(stage_indicators)
+    rows = commune_board.merge(links, on="indicator_code", how="inner")
+    rows = rows.rename(columns={"numerator": "reached"})
     keep = ["commune_code", "commune_name", "commune_kind", "target_group_code", "indicator_code"]
-    out = reports[[*keep, "reached", "last_report"]].merge(
+    out = rows[[*keep, "reached", "last_report", *PACE_COLUMNS]].merge(
         populations, on=["commune_code", "target_group_code"], how="left"
     )
     return out.reset_index(drop=True)

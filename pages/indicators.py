@@ -6,8 +6,8 @@ import streamlit as st
 from campaign.forecast import chart_horizon, compute_forecast, pace_points, stage_points
 from charts.distribution import progress_histogram_chart, status_counts_chart
 from charts.trend import indicator_trend_chart
-from ui.boards import load_indicator_board, load_stage_indicators
-from ui.committee import load_history, load_judged_board, narrow
+from ui.boards import load_commune_board, load_indicator_board, load_stage_indicators
+from ui.committee import load_history
 from ui.committee_rows import commune_table_rows, status_count_rows, value_text
 from ui.committee_view import (
     apply_projector_style,
@@ -103,28 +103,24 @@ with chart_column:
     elif finish > horizon:
         st.caption(filters.t("indicators.late_finish", date=format_date(finish, lang)))
 
-board = narrow(load_judged_board(filters), filters)
+board = load_commune_board(filters, commune_codes=filters.commune_filter)
 rows = board[board["indicator_code"] == code]
 rows = rows.sort_values(["progress", "commune_code"], na_position="last").reset_index(drop=True)
-judged = rows[rows["judged"]]
 st.subheader(filters.t("indicators.distribution", count=len(rows)))
-if judged.empty:
-    st.info(filters.t("indicators.count_not_judged"))
-else:
-    counts_column, histogram_column = st.columns([2, 3], gap="large")
-    with counts_column:
-        counts = status_count_rows(judged["status"], filters)
-        chart = status_counts_chart(counts, title=filters.t("indicators.communes_axis"), lang=lang)
-        st.altair_chart(chart, width="stretch")
-    with histogram_column:
-        spread = judged[judged["progress"].notna()]
-        spread = spread.assign(status_label=[status_label(s, lang) for s in spread["status"]])
-        titles = {
-            "x": filters.t("indicators.progress_axis"),
-            "y": filters.t("indicators.communes_axis"),
-            "legend": filters.t("common.status"),
-        }
-        st.altair_chart(progress_histogram_chart(spread, titles=titles, lang=lang), width="stretch")
+counts_column, histogram_column = st.columns([2, 3], gap="large")
+with counts_column:
+    counts = status_count_rows(rows["status"], filters)
+    chart = status_counts_chart(counts, title=filters.t("indicators.communes_axis"), lang=lang)
+    st.altair_chart(chart, width="stretch")
+with histogram_column:
+    spread = rows[rows["progress"].notna()]
+    spread = spread.assign(status_label=[status_label(s, lang) for s in spread["status"]])
+    titles = {
+        "x": filters.t("indicators.progress_axis"),
+        "y": filters.t("indicators.communes_axis"),
+        "legend": filters.t("common.status"),
+    }
+    st.altair_chart(progress_histogram_chart(spread, titles=titles, lang=lang), width="stretch")
 
 st.subheader(filters.t("indicators.table"))
 st.caption(filters.t("indicators.table_hint"))

@@ -2,7 +2,7 @@
 
 Nothing here imports the application's query, math or page code: pace, status, target-group
 reach and the composite ranking are written again from PRODUCT.md's rules, on top of the raw
-readings of tests/oracle.py.
+readings (and the commune targets) of tests/oracle.py.
 """
 
 from __future__ import annotations
@@ -28,6 +28,40 @@ def stage_indicators(data: DatasetFiles, stage_code: str) -> pd.DataFrame:
     out["target"] = out["target"].astype(float)
     out["sort_order"] = out["sort_order"].astype(int)
     return out.sort_values(["sort_order", "code"]).reset_index(drop=True)
+
+
+def scope_pace(
+    data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
+) -> pd.DataFrame:
+    """Per indicator: the baseline and target that apply to `communes` (PRODUCT.md / README).
+
+    The whole province: the stored targets. Fewer communes: percent indicators keep the
+    province rate, count targets are the sum of the communes' population shares
+    (tests/oracle.commune_targets); the baseline is the group's own value at the stage start,
+    or the province baseline scaled like the target when none of them had reported yet.
+    """
+    indicators = stage_indicators(data, stage_code).set_index("code")
+    if set(communes) == set(oracle.communes_of(data, "99")):
+        return indicators[["baseline", "target"]]
+    stage = oracle.stage_row(data, stage_code)
+    shares = oracle.commune_targets(data, stage_code, as_of)
+    mine = shares[shares["commune_code"].isin(communes)].groupby("indicator_code")["target"].sum()
+    start = oracle.group_totals(
+        data,
+        as_of=stage["start_date"],
+        communes=communes,
+        indicators=list(indicators.index),
+        period_days=int(stage["period_days"]),
+    ).set_index("indicator_code")
+    rows = {}
+    for code, ind in indicators.iterrows():
+        scale = mine[code] / ind["target"] if ind["unit"] == "count" else 1.0
+        baseline = ind["baseline"] * scale
+        if start.loc[code, "communes_reported"]:
+            r = start.loc[code]
+            baseline = oracle.value_of(r["numerator"], r["denominator"], ind["unit"])
+        rows[code] = {"baseline": baseline, "target": ind["target"] * scale}
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def expected_on(baseline: float, target: float, start: date, deadline: date, on: date) -> float:
@@ -70,14 +104,14 @@ def overview_tiles(
     totals = oracle.group_totals(
         data, as_of=as_of, communes=communes, indicators=codes, period_days=period
     ).set_index("indicator_code")
+    pace = scope_pace(data, stage_code=stage_code, as_of=as_of, communes=communes)
     reports = oracle.raw_reports(data)
     rows = []
     for _, ind in indicators.iterrows():
         total = totals.loc[ind["code"]]
         value = oracle.value_of(total["numerator"], total["denominator"], ind["unit"])
-        expected = expected_on(
-            ind["baseline"], ind["target"], stage["start_date"], stage["deadline"], as_of
-        )
+        baseline, target = pace.loc[ind["code"], ["baseline", "target"]]
+        expected = expected_on(baseline, target, stage["start_date"], stage["deadline"], as_of)
         mine = reports[
             (reports["indicator_code"] == ind["code"])
             & reports["locality_code"].isin(communes)
@@ -126,6 +160,7 @@ def group_bars(
     stage = oracle.stage_row(data, stage_code)
     reach = oracle.target_group_reach(data, as_of=as_of, communes=communes, stage_code=stage_code)
     links = _linked(data, stage_code)
+    pace = scope_pace(data, stage_code=stage_code, as_of=as_of, communes=communes)
     reports = oracle.raw_reports(data)
     rows = []
     for _, group in reach.iterrows():
@@ -139,9 +174,8 @@ def group_bars(
                 & (reports["as_of"] <= as_of)
             ]
             last = max(mine["as_of"]) if len(mine) else None
-            expected = expected_on(
-                ind["baseline"], ind["target"], stage["start_date"], stage["deadline"], as_of
-            )
+            baseline, target = pace.loc[ind["code"], ["baseline", "target"]]
+            expected = expected_on(baseline, target, stage["start_date"], stage["deadline"], as_of)
             status = judge(
                 percent, expected, last, as_of=as_of, stale_after=int(stage["period_days"])
             )
@@ -183,13 +217,12 @@ def commune_group_bars(
 def composite_ranking(
     data: DatasetFiles, *, stage_code: str, as_of: date, communes: list[str]
 ) -> pd.DataFrame:
-    """Per commune: score (mean progress capped to [0, 1] over percent indicators, and count
-    indicators with a commune target) and its competition rank (ties at 0.1% share)."""
+    """Per commune: score (mean progress to its own target, each capped to [0, 1], over the
+    indicators it has data for) and its competition rank (scores equal to 0.1% share a rank)."""
     indicators = stage_indicators(data, stage_code).set_index("code")
-    own = data.targets[
-        (data.targets["stage_code"] == stage_code) & (data.targets["locality_code"] != "")
-    ]
-    own = own.set_index(["locality_code", "indicator_code"])["target"].astype(float)
+    targets = oracle.commune_targets(data, stage_code, as_of).set_index(
+        ["commune_code", "indicator_code"]
+    )["target"]
     latest = oracle.latest_per_commune(
         data, as_of=as_of, communes=communes, indicators=list(indicators.index)
     )
@@ -197,12 +230,9 @@ def composite_ranking(
     for commune in communes:
         progress = []
         for _, report in latest[latest["locality_code"] == commune].iterrows():
-            ind = indicators.loc[report["indicator_code"]]
-            key = (commune, report["indicator_code"])
-            if ind["unit"] == "count" and key not in own.index:
-                continue
-            target = own.get(key, ind["target"])
-            value = oracle.value_of(report["numerator"], report["denominator"], ind["unit"])
+            unit = indicators.loc[report["indicator_code"], "unit"]
+            target = targets[(commune, report["indicator_code"])]
+            value = oracle.value_of(report["numerator"], report["denominator"], unit)
             if not np.isnan(value) and target > 0:
                 progress.append(min(max(value / target, 0.0), 1.0))
         scores[commune] = float(np.mean(progress)) if progress else np.nan

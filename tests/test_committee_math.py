@@ -26,7 +26,7 @@ from campaign.ranking import (
     most_improved,
     weakest_and_strongest,
 )
-from campaign.target_groups import compute_group_reach, sort_by_gap
+from campaign.target_groups import compute_group_reach, linked_indicators, sort_by_gap
 
 NAN = float("nan")
 STAGE = pd.Series({"start_date": date(2025, 7, 15), "deadline": date(2025, 10, 25)})
@@ -40,9 +40,6 @@ def board(rows: list[tuple]) -> pd.DataFrame:
     frame["commune_name"] = "Xã " + frame["commune_code"]
     frame["commune_kind"] = "xa"
     return frame
-
-
-NO_OWN = pd.DataFrame({"commune_code": [], "indicator_code": []})
 
 
 @pytest.mark.parametrize(
@@ -59,19 +56,17 @@ def test_ranks_share_ties_and_skip(scores, ranks):
     assert [None if pd.isna(r) else int(r) for r in got] == ranks
 
 
-def test_count_indicators_are_judged_only_with_a_commune_target():
+def test_a_commune_is_judged_where_it_has_a_target():
     frame = board(
         [
             ("40001", "CT01", "percent", 0.5, "behind"),
-            ("40001", "CT07", "count", 0.01, "behind"),
+            ("40001", "CT07", "count", 0.2, "behind"),
             ("40002", "CT07", "count", 0.8, "on_track"),
         ]
-    )
-    own = pd.DataFrame({"commune_code": ["40002"], "indicator_code": ["CT07"]})
-    judged = compute_judged(frame, own)
+    ).assign(target=[90.0, NAN, 120.0])
+    judged = compute_judged(frame)
     assert list(judged["judged"]) == [True, False, True]
     assert pd.isna(judged.loc[1, "progress"]) and pd.isna(judged.loc[1, "status"])
-    assert judged.loc[1, "unit"] == "count"  # the row stays, only its judgement goes
 
 
 def test_commune_scores_equal_compute_composite_score():
@@ -82,7 +77,7 @@ def test_commune_scores_equal_compute_composite_score():
             progress = NAN if rng.random() < 0.2 else rng.uniform(-0.2, 1.6)
             rows.append((f"{40000 + commune}", f"CT{indicator:02d}", "percent", progress, "x"))
     rows += [("49999", "CT01", "percent", NAN, "no_data")]  # a commune with no data at all
-    frame = compute_judged(board(rows), NO_OWN)
+    frame = board(rows)
     scores = compute_commune_scores(frame).set_index("commune_code")["score"]
     for code, group in frame.groupby("commune_code"):
         want = compute_composite_score(group["progress"])
@@ -92,20 +87,22 @@ def test_commune_scores_equal_compute_composite_score():
             assert scores[code] == pytest.approx(want)
 
 
-def test_scores_count_statuses_of_judged_indicators():
-    frame = compute_judged(
-        board(
-            [
-                ("40001", "CT01", "percent", 0.5, "behind"),
-                ("40001", "CT02", "percent", 1.5, "on_track"),
-                ("40001", "CT07", "count", 0.1, "behind"),
-            ]
-        ),
-        NO_OWN,
+def test_scores_count_statuses():
+    frame = board(
+        [
+            ("40001", "CT01", "percent", 0.5, "behind"),
+            ("40001", "CT02", "percent", 1.5, "on_track"),
+            ("40001", "CT07", "count", NAN, "no_data"),
+        ]
     )
     row = compute_commune_scores(frame).iloc[0]
-    assert row["score"] == pytest.approx(0.75)  # (0.5 + 1.0 capped) / 2; CT07 not judged
-    assert (row["indicators_scored"], row["behind"], row["on_track"]) == (2, 1, 1)
+    assert row["score"] == pytest.approx(0.75)  # (0.5 + 1.0 capped) / 2; CT07 has no data
+    assert (row["indicators_scored"], row["behind"], row["on_track"], row["no_data"]) == (
+        2,
+        1,
+        1,
+        1,
+    )
 
 
 def _scores(values: dict[str, float]) -> pd.DataFrame:
@@ -205,44 +202,46 @@ def test_fallen_behind(then, now, fell):
         assert got.loc[0, "indicator_codes"] == ["CT01"] and got.loc[0, "count"] == 1
 
 
-STAGE_INDICATORS = pd.DataFrame(
-    {
-        "code": ["CT01", "CT09", "CT07"],
-        "target_group_code": ["CBCCVC", "CBCCVC", "NGUOI_LON"],
-        "sort_order": [1, 9, 7],
-        "unit": ["percent", "percent", "count"],
-        "direction": "higher",
-        "baseline": [20.0, 0.0, 0.0],
-        "target": [60.0, 99.0, 500.0],
-    }
-)
-
-
-def test_group_reach_is_judged_on_the_linked_indicators_pace():
+def test_group_reach_is_judged_on_the_pace_of_its_scope():
     reach = pd.DataFrame(
         {
             "target_group_code": ["CBCCVC", "CBCCVC", "NGUOI_LON", "CBCCVC"],
             "commune_name": ["a", "b", "c", "d"],
             "reached": [400.0, 100.0, 50.0, 10.0],
             "population": [1000.0, 1000.0, 100.0, 0.0],
-            "last_report": [date(2025, 9, 1)] * 3 + [date(2025, 9, 1)],
+            "last_report": [date(2025, 9, 1)] * 4,
+            "unit": ["percent", "percent", "count", "percent"],
+            "direction": "higher",
+            "baseline": [20.0, 5.0, 0.0, 20.0],
+            "target": [60.0, 60.0, 500.0, 60.0],
         }
     )
-    # On 2025-09-03 the CT01 pace line (20% at 15/07 → 60% at 25/10) expects 39.2%.
-    got = compute_group_reach(
-        reach, STAGE_INDICATORS, STAGE, as_of=date(2025, 9, 3), stale_after_days=7
-    )
+    # On 2025-09-03, day 50 of 102, a pace line from 20% to 60% expects 39.6%; from 5%, 32.0%.
+    got = compute_group_reach(reach, STAGE, as_of=date(2025, 9, 3), stale_after_days=7)
     assert list(got["percent"][:3]) == pytest.approx([40.0, 10.0, 50.0])
+    assert list(got["expected"][:2]) == pytest.approx([20 + 40 * 50 / 102, 5 + 55 * 50 / 102])
     assert list(got["status"]) == ["on_track", "behind", "no_data", "no_data"]
-    assert got.loc[0, "target"] == 60.0  # CT01 (first in display order), not CT09
     assert got.loc[0, "gap_points"] == pytest.approx(20.0)
     assert got.loc[0, "gap_people"] == pytest.approx(200.0)
     assert got.loc[1, "gap_people"] == pytest.approx(500.0)
+    assert pd.isna(got.loc[2, "target"])  # a count-linked group has no pace in percent
     assert pd.isna(got.loc[3, "percent"])  # no population: no percent, no judgement
     ordered = sort_by_gap(got, by="gap_people")
     assert list(ordered["commune_name"]) == ["b", "a", "c", "d"]
     with pytest.raises(ValueError):
         sort_by_gap(got, by="name")
+
+
+def test_linked_indicator_is_the_first_in_display_order():
+    indicators = pd.DataFrame(
+        {
+            "code": ["CT09", "CT01", "CT02"],
+            "target_group_code": ["CBCCVC", "CBCCVC", None],
+            "sort_order": [9, 1, 2],
+        }
+    )
+    links = linked_indicators(indicators)
+    assert links.to_dict("records") == [{"target_group_code": "CBCCVC", "indicator_code": "CT01"}]
 
 
 def test_forecast_from_the_stage_points():

@@ -76,8 +76,9 @@ def test_choosing_an_indicator_keeps_it_in_the_url(app_env):
     assert not at.exception
     assert at.query_params["indicator"] == "CT07"
     assert any(h.value.startswith("CT07") for h in at.subheader)
-    # A count indicator with a province target only: communes are listed, not judged.
-    assert at.info and len(at.dataframe[0].value) == 102
+    # A count indicator: each commune is judged against its population share of the target.
+    table = at.dataframe[0].value
+    assert len(table) == 102 and table["progress"].notna().all()
 
 
 def test_choosing_a_table_row_opens_the_commune(app_env):

@@ -15,12 +15,11 @@ from campaign.changes import (
     compute_history_values,
     compute_tile_changes,
 )
-from campaign.ranking import compute_commune_scores, compute_judged, compute_ranking
+from campaign.ranking import compute_commune_scores, compute_ranking
 from campaign.target_groups import commune_reach_rows, compute_group_reach, group_reach_rows
 from data_access.catalog import fetch_target_groups
-from data_access.committee import fetch_commune_populations, fetch_own_targets
 from data_access.history import fetch_indicator_history, fetch_target_group_totals
-from data_access.progress import fetch_commune_reports
+from data_access.populations import fetch_commune_populations
 from ui.boards import load_commune_board, load_indicator_board, load_stage_indicators
 from ui.data import cached_query
 from ui.filters import Filters
@@ -47,17 +46,11 @@ def load_tiles(filters: Filters, meeting: date) -> pd.DataFrame:
     return compute_tile_changes(board, meeting_board, load_history(filters))
 
 
-def load_judged_board(filters: Filters, *, as_of: date | None = None) -> pd.DataFrame:
-    """Every commune of the province x indicator, judged only where that means something."""
-    own = cached_query(fetch_own_targets, stage_id=filters.stage_id)
-    return compute_judged(load_commune_board(filters, as_of=as_of), own)
-
-
 def load_ranking(filters: Filters, meeting: date) -> pd.DataFrame:
     """Every commune of the province ranked now and at the meeting (compute_ranking), then
     narrowed to the chosen communes if any."""
-    now = compute_commune_scores(load_judged_board(filters))
-    then = compute_commune_scores(load_judged_board(filters, as_of=meeting))
+    now = compute_commune_scores(load_commune_board(filters))
+    then = compute_commune_scores(load_commune_board(filters, as_of=meeting))
     ranking = compute_ranking(now, then)
     return narrow(ranking, filters)
 
@@ -65,7 +58,7 @@ def load_ranking(filters: Filters, meeting: date) -> pd.DataFrame:
 def load_fallen_behind(filters: Filters, meeting: date) -> pd.DataFrame:
     """Chosen communes (default: all) that fell behind on an indicator since the meeting."""
     fallen = compute_fallen_behind(
-        load_judged_board(filters), load_judged_board(filters, as_of=meeting)
+        load_commune_board(filters), load_commune_board(filters, as_of=meeting)
     )
     return narrow(fallen, filters)
 
@@ -90,20 +83,12 @@ def load_group_reach(filters: Filters) -> pd.DataFrame:
 
 
 def load_commune_group_reach(filters: Filters) -> pd.DataFrame:
-    """One row per chosen commune (default: all) and target group, judged like the groups."""
-    reports = cached_query(
-        fetch_commune_reports,
-        stage_id=filters.stage_id,
-        as_of=filters.as_of,
-        commune_codes=filters.commune_filter,
-    )
+    """One row per chosen commune (default: all) and target group, each judged on its own pace."""
+    board = load_commune_board(filters, commune_codes=filters.commune_filter)
     populations = cached_query(
-        fetch_commune_populations,
-        stage_id=filters.stage_id,
-        as_of=filters.as_of,
-        commune_codes=filters.commune_filter,
+        fetch_commune_populations, stage_id=filters.stage_id, as_of=filters.as_of
     )
-    rows = commune_reach_rows(reports, populations, load_stage_indicators(filters))
+    rows = commune_reach_rows(board, populations, load_stage_indicators(filters))
     return _judge_reach(rows, filters)
 
 
@@ -115,7 +100,6 @@ def load_target_groups(filters: Filters) -> pd.DataFrame:
 def _judge_reach(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return compute_group_reach(
         rows,
-        load_stage_indicators(filters),
         filters.stage,
         as_of=filters.as_of,
         stale_after_days=filters.stale_after_days,

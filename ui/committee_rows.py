@@ -121,13 +121,9 @@ def value_text(value: object, unit: str, filters: Filters) -> str:
 
 
 def commune_table_rows(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The commune table of one indicator: code, commune, kind, value, progress (fraction, None
-    where the commune is not judged), status (symbol and word) and last report."""
+    """The commune table of one indicator: code, commune, kind, value, progress (a fraction),
+    status (symbol and word) and last report."""
     lang = filters.lang
-    status = [
-        status_label(s, lang) if isinstance(s, str) else filters.t("indicators.not_judged")
-        for s in rows["status"]
-    ]
     return pd.DataFrame(
         {
             "code": rows["commune_code"].to_numpy(),
@@ -135,7 +131,7 @@ def commune_table_rows(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             "kind": [filters.t(f"kind.{kind}") for kind in rows["commune_kind"]],
             "value": rows["value"].astype(float).round(1).to_numpy(),
             "progress": rows["progress"].astype(float).to_numpy(),
-            "status": status,
+            "status": [status_label(s, lang) for s in rows["status"]],
             "last_report": pd.to_datetime(rows["last_report"]).to_numpy(),
         }
     )

@@ -102,13 +102,6 @@ MESSAGES = {
         "At the recent rate the target is reached on {date} — beyond the chart.",
     ),
     "indicators.distribution": ("Phân bố theo xã ({count} xã)", "Across communes ({count})"),
-    "indicators.count_not_judged": (
-        "Chỉ tiêu đếm chỉ có mục tiêu toàn tỉnh: từng xã không được đánh giá tiến độ "
-        "(bảng dưới vẫn ghi số của từng xã).",
-        "A count indicator with a province-wide target only: communes are not judged one by "
-        "one (the table below still lists each commune's count).",
-    ),
-    "indicators.not_judged": ("— (không có mục tiêu xã)", "— (no commune target)"),
     "indicators.communes_axis": ("Số xã", "Communes"),
     "indicators.progress_axis": ("% hoàn thành mục tiêu", "Progress to target (%)"),
     "indicators.table": ("Các xã", "Communes"),
@@ -158,14 +151,16 @@ MESSAGES = {
     "ranking.method": (
         "**Cách xếp hạng.** Điểm tổng hợp của một xã = trung bình % hoàn thành mục tiêu của các "
         "chỉ tiêu xã đó có số liệu, mỗi chỉ tiêu tính tối đa 100% (vượt mục tiêu ở chỉ tiêu này "
-        "không bù cho chỉ tiêu khác). Chỉ tiêu đếm số lượng chỉ được tính khi xã có mục tiêu "
-        "riêng. Hạng 1 là cao nhất; các xã bằng điểm (làm tròn 0,1%) đồng hạng và hạng kế tiếp "
-        "bị bỏ qua (1, 2, 2, 4). Xã chưa có số liệu không được xếp hạng và được liệt kê riêng. "
-        "Thay đổi hạng so với ngày họp trước: dương là tăng hạng.",
+        "không bù cho chỉ tiêu khác). Mục tiêu của xã: mục tiêu riêng nếu có; nếu không, tỷ lệ "
+        "của tỉnh (chỉ tiêu %) hoặc phần của xã trong mục tiêu số lượng của tỉnh theo tỷ lệ dân "
+        "số (chỉ tiêu đếm). Hạng 1 là cao nhất; các xã bằng điểm (làm tròn 0,1%) đồng hạng "
+        "và hạng kế tiếp bị bỏ qua (1, 2, 2, 4). Xã chưa có số liệu không được xếp hạng và "
+        "được liệt kê riêng. Thay đổi hạng so với ngày họp trước: dương là tăng hạng.",
         "**How communes are ranked.** A commune's composite score is the mean of its progress "
         "to target over the indicators it has data for, each capped at 100% (exceeding one "
-        "target does not make up for another). Count indicators count only where the commune "
-        "has its own target. Rank 1 is the best; communes with equal scores (to 0.1%) share a "
+        "target does not make up for another). A commune's target: its own where set, else the "
+        "province rate (percent indicators) or its population share of the province count "
+        "(count indicators). Rank 1 is the best; communes with equal scores (to 0.1%) share a "
         "rank and the next rank is skipped (1, 2, 2, 4). Communes without data are not ranked "
         "and are listed apart. Rank change since the last meeting: positive means moved up.",
     ),
@@ -202,7 +197,7 @@ MESSAGES = {
     "ranking.score_change": ("± điểm %", "± points"),
     "ranking.scored": ("Số chỉ tiêu tính điểm", "Indicators scored"),
     "ranking.scored_help": (
-        "Số chỉ tiêu có số liệu và có mục tiêu áp dụng cho xã.",
-        "Indicators with data and a target that applies to the commune.",
+        "Số chỉ tiêu xã đã có số liệu (được tính vào điểm).",
+        "Indicators the commune has data for (those in its score).",
     ),
 }
