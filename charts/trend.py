@@ -106,9 +106,14 @@ def indicator_trend_chart(
         .mark_text(align="left", baseline="bottom", dx=4, dy=-4, fontSize=LABEL_FONT_SIZE)
         .encode(y="value:Q", x=alt.value(0), text="text:N")
     )
-    # One text line per event, stacked from the top, so close dates never print over each other.
+    # One text line per event, stacked from the top, so close dates never print over each other;
+    # a mark in the left half of the chart writes to its right, so its label stays inside.
+    every_date = [*points["report_date"], *pace["date"], *events["date"]]
+    middle = min(every_date) + (max(every_date) - min(every_date)) / 2
     event_frame = events.assign(
-        date=events["date"].map(_iso), offset=[6 + EVENT_LINE_PX * i for i in range(len(events))]
+        date=events["date"].map(_iso),
+        offset=[6 + EVENT_LINE_PX * i for i in range(len(events))],
+        side=["left" if day < middle else "right" for day in events["date"]],
     )
     event_rules = (
         alt.Chart(event_frame)
@@ -125,17 +130,34 @@ def indicator_trend_chart(
             ),
         )
     )
-    event_text = (
-        alt.Chart(event_frame)
-        .mark_text(align="right", baseline="top", dx=-6, fontSize=LABEL_FONT_SIZE)
-        .encode(
-            x=alt.X("date:T", scale=x_scale),
-            y=alt.Y("offset:Q", scale=None, axis=None),
-            text="text:N",
+
+    def event_labels(side: str) -> alt.Chart:
+        # Labels right of a mark start at it ("left"-aligned), the others end at it.
+        return (
+            alt.Chart(event_frame[event_frame["side"] == side])
+            .mark_text(
+                align=side,
+                baseline="top",
+                dx=6 if side == "left" else -6,
+                fontSize=LABEL_FONT_SIZE,
+            )
+            .encode(
+                x=alt.X("date:T", scale=x_scale),
+                y=alt.Y("offset:Q", scale=None, axis=None),
+                text="text:N",
+            )
         )
-    )
+
     return (
-        alt.layer(lines, dots, target_rule, target_text, event_rules, event_text)
+        alt.layer(
+            lines,
+            dots,
+            target_rule,
+            target_text,
+            event_rules,
+            event_labels("left"),
+            event_labels("right"),
+        )
         .properties(height=height)
         .configure(**chart_config(lang))
     )

@@ -6,7 +6,13 @@ import streamlit as st
 from campaign.changes import compute_status_changes
 from campaign.ranking import weakest_and_strongest
 from charts.bars import reach_bars_chart
-from ui.committee import load_fallen_behind, load_group_reach, load_ranking, load_tiles
+from ui.committee import (
+    fallen_behind,
+    load_group_reach,
+    load_meeting_boards,
+    load_tiles,
+    rank_communes,
+)
 from ui.committee_rows import fallen_behind_lines, group_bar_rows, status_change_lines
 from ui.committee_view import (
     TILE_KEY,
@@ -50,7 +56,8 @@ with groups_column:
     )
     st.caption(filters.t("committee.bars_legend"))
 with communes_column:
-    ranking = load_ranking(filters, meeting)
+    boards = load_meeting_boards(filters, meeting)
+    ranking = rank_communes(boards, filters)
     weakest, strongest = weakest_and_strongest(ranking, LIST_LENGTH)
     weak_column, strong_column = st.columns(2)
     with weak_column:
@@ -68,7 +75,7 @@ with status_column:
     lines = status_change_lines(compute_status_changes(tiles), filters)
     st.markdown("  \n".join(lines) if lines else filters.t("committee.no_status_change"))
 with fallen_column:
-    fallen = load_fallen_behind(filters, meeting)
+    fallen = fallen_behind(boards, filters)
     st.markdown(f"**{filters.t('committee.fell_behind', count=len(fallen))}**")
     lines = fallen_behind_lines(fallen.head(CHANGES_LISTED), filters)
     if len(fallen) > CHANGES_LISTED:

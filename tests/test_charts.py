@@ -120,13 +120,16 @@ def test_trend_chart_marks_pace_target_deadline_and_finish():
         points, pace=pace, target=(90.0, "Target 90.0%"), events=events, titles=titles, lang="en"
     ).to_dict()
     layers = spec["layer"]
-    assert len(layers) == 6
+    assert len(layers) == 7
+    assert [layer["mark"]["align"] for layer in layers[5:]] == ["left", "right"]
     lines = layers[0]
     assert lines["encoding"]["x"]["scale"]["type"] == "utc"  # a date never shifts a day
     assert lines["encoding"]["color"]["scale"]["domain"] == ["Actual", "Pace"]
     rows = _datasets(spec)
     assert {"date": "2025-10-25", "value": 90.0, "series": "Pace"} in rows
     assert {"value": 90.0, "text": "Target 90.0%"} in rows
-    marks = [r for r in rows if "kind" in r]
+    marks = list({r["kind"]: r for r in rows if "kind" in r}.values())  # rules and labels
     assert [m["kind"] for m in marks] == ["deadline", "as_of", "projected"]
     assert len({m["offset"] for m in marks}) == 3  # labels stacked, never printed over each other
+    # As-of sits in the chart's left half: its label writes rightwards, inside the chart.
+    assert [m["side"] for m in marks] == ["right", "left", "right"]

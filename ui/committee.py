@@ -6,6 +6,7 @@ always computed over the whole province (a commune's rank is its place among all
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -46,21 +47,39 @@ def load_tiles(filters: Filters, meeting: date) -> pd.DataFrame:
     return compute_tile_changes(board, meeting_board, load_history(filters))
 
 
-def load_ranking(filters: Filters, meeting: date) -> pd.DataFrame:
+@dataclass(frozen=True)
+class MeetingBoards:
+    """Every commune of the province x indicator, now and on the meeting date."""
+
+    now: pd.DataFrame
+    meeting: pd.DataFrame
+
+
+def load_meeting_boards(filters: Filters, meeting: date) -> MeetingBoards:
+    """The province's commune boards now and at the meeting (computed once per page run)."""
+    return MeetingBoards(load_commune_board(filters), load_commune_board(filters, as_of=meeting))
+
+
+def rank_communes(boards: MeetingBoards, filters: Filters) -> pd.DataFrame:
     """Every commune of the province ranked now and at the meeting (compute_ranking), then
     narrowed to the chosen communes if any."""
-    now = compute_commune_scores(load_commune_board(filters))
-    then = compute_commune_scores(load_commune_board(filters, as_of=meeting))
-    ranking = compute_ranking(now, then)
-    return narrow(ranking, filters)
+    now, then = compute_commune_scores(boards.now), compute_commune_scores(boards.meeting)
+    return narrow(compute_ranking(now, then), filters)
+
+
+def fallen_behind(boards: MeetingBoards, filters: Filters) -> pd.DataFrame:
+    """Chosen communes (default: all) that fell behind on an indicator since the meeting."""
+    return narrow(compute_fallen_behind(boards.now, boards.meeting), filters)
+
+
+def load_ranking(filters: Filters, meeting: date) -> pd.DataFrame:
+    """rank_communes for a page that needs nothing else from the meeting boards."""
+    return rank_communes(load_meeting_boards(filters, meeting), filters)
 
 
 def load_fallen_behind(filters: Filters, meeting: date) -> pd.DataFrame:
-    """Chosen communes (default: all) that fell behind on an indicator since the meeting."""
-    fallen = compute_fallen_behind(
-        load_commune_board(filters), load_commune_board(filters, as_of=meeting)
-    )
-    return narrow(fallen, filters)
+    """fallen_behind for a page that needs nothing else from the meeting boards."""
+    return fallen_behind(load_meeting_boards(filters, meeting), filters)
 
 
 def narrow(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:

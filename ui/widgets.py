@@ -69,17 +69,22 @@ def indicator_tile(
     unit = row["unit"]
     with st.container(border=True, key=key):
         st.markdown(f"**{row['code']} · {row['name_' + lang]}**")
-        delta, since = None, None
+        delta, since, colour = None, None, "normal"
         if "change_previous" in row.index and not _missing(row["change_previous"]):
             delta = format_change(row["change_previous"], unit, lang)
             since = translate(
                 "tile.since_report", lang, date=format_date(row["previous_date"], lang)
             )
+            if row["change_previous"] == 0:
+                colour = "off"  # "±0": grey, no arrow
+            elif row.get("direction", "higher") == "lower":
+                colour = "inverse"
         st.metric(
             translate("common.value", lang),
             format_value(row["value"], unit, lang),
             delta=delta,
-            delta_color="normal" if row.get("direction", "higher") == "higher" else "inverse",
+            delta_color=colour,
+            delta_arrow="off" if colour == "off" else "auto",
             delta_description=since,
             label_visibility="collapsed",
         )
