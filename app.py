@@ -7,6 +7,7 @@ from ui.data import app_engine
 from ui.filters import STATE_KEY, render_shared_filters
 from ui.i18n import translate
 from ui.navigation import PAGES
+from ui.presentation import keep_presentation_params, presentation_params
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📊", layout="wide")
 
@@ -16,6 +17,8 @@ except DatabaseNotReady as error:
     st.error(f"{translate('db.not_ready')} {error}")
     st.stop()
 
+# Presentation mode (?present=1): its own URL parameters, read before the filters rewrite the URL.
+presenting = presentation_params()
 filters = render_shared_filters()
 if filters is None:
     st.error(translate("db.no_stage"))
@@ -23,6 +26,8 @@ if filters is None:
 st.session_state[STATE_KEY] = filters
 for problem in filters.problems:
     st.warning(problem)
+if presenting:
+    keep_presentation_params(presenting)
 
 navigation = st.navigation(
     [
@@ -31,9 +36,11 @@ navigation = st.navigation(
             title=filters.t(page.title_key),
             icon=page.icon,
             url_path=page.url_path,
-            default=page.url_path is None,
+            default=page.url_path == ("present" if presenting else None),
+            visibility=page.visibility,
         )
         for page in PAGES
-    ]
+    ],
+    position="hidden" if presenting else "sidebar",
 )
 navigation.run()

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page file, its catalogue title key, menu icon and URL path (None: the default, `/`)."""
+    """A page file, its catalogue title key, menu icon, URL path (None: the default, `/`) and
+    whether the menu lists it."""
 
     path: str
     title_key: str
     icon: str
     url_path: str | None
+    visibility: str = "visible"  # "hidden": reached by its link or a button, not the menu
 
 
 PAGES = (
@@ -24,4 +26,5 @@ PAGES = (
     PageSpec("pages/ranking.py", "page.ranking", ":material/leaderboard:", "ranking"),
     PageSpec("pages/data.py", "page.data", ":material/upload_file:", "data"),
     PageSpec("pages/admin.py", "page.admin", ":material/settings:", "admin"),
+    PageSpec("pages/present.py", "page.present", ":material/slideshow:", "present", "hidden"),
 )

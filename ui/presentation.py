@@ -1,0 +1,234 @@
+"""Presentation mode: the projector slides' URL parameters, chrome, navigation and timer.
+
+The URL holds `present=1`, `slide=N` (1-based) and `advance=N` (seconds) beside the shared
+filters, so a link reproduces the slide. The frame rewrites the query string from the shared
+filters on every run, so app.py reads these first (`presentation_params`) and puts them back
+(`keep_presentation_params`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import streamlit as st
+
+from ui.committee_view import DEFAULT_MEETING_GAP_DAYS, MEETING_PARAM
+from ui.filters import Filters
+from ui.i18n import translate
+from ui.url_state import parse_url_date
+
+PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM = "present", "slide", "advance"
+# Parameters of the presentation kept in the URL beside the shared filters.
+KEPT_PARAMS = (PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM, MEETING_PARAM)
+PAGE_PATH = "pages/present.py"
+OVERVIEW_PATH = "pages/overview.py"
+SLIDE_COUNT = 5  # indicators, map, target groups, weakest communes, changes
+# Auto-advance bounds: below 5 s a slide is gone before it is read (and the map needs a
+# second to draw); above 10 minutes nobody waits for it.
+ADVANCE_MIN_S, ADVANCE_MAX_S = 5, 600
+# A timer tick counts when this share of the interval has passed since the slide was shown,
+# so a tick right after a manual change does not skip the slide just chosen.
+ADVANCE_TOLERANCE = 0.8
+_SLIDE_KEY, _SHOWN_KEY, _PARAMS_KEY = "present_slide", "present_shown_at", "present_params"
+_WRITTEN_KEY = "present_written_slide"
+
+# Everything in rem scales with the window height (html font-size in vh): a 1280×720 and a
+# 1920×1080 screen, both 16:9, show the same layout, so what fits one fits the other. At
+# 1080 px a rem is 20 px, readable from the back of a hall. Text is pure black on white and
+# bold where it matters, as a washed-out projector first loses grey and thin strokes.
+PRESENT_CSS = """
+<style>
+html { font-size: 1.85vh !important; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"] {
+  padding: 1.2vh 2.2vw 0 2.2vw !important; max-width: 100% !important;
+}
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+.stApp, .stApp p, .stApp li, .stApp span { color: #000; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * {
+  color: #1a1a1a !important; font-size: 0.95rem;
+}
+[data-testid="stMain"] h1 { font-size: 2.1rem !important; font-weight: 800; padding: 0; }
+.st-key-present-body p, .st-key-present-body li { font-size: 1.3rem; line-height: 1.45; }
+.st-key-present-list p { font-size: 1.75rem; line-height: 1.75; }
+.st-key-present-body h3 { font-size: 1.55rem !important; font-weight: 800; padding: 0.2rem 0; }
+.st-key-present-tiles p { font-size: 1.05rem; line-height: 1.3; }
+.st-key-present-tiles [data-testid="stMetricValue"],
+.st-key-present-tiles [data-testid="stMetricValue"] p {
+  font-size: 2.9rem; line-height: 1.1; font-weight: 800;
+}
+.st-key-present-tiles [data-testid="stMetricDelta"] p { font-size: 1.05rem; font-weight: 700; }
+.st-key-present-tiles [data-testid="stVerticalBlock"] { gap: 0.3rem; }
+.present-facts { font-size: 1.05rem; font-weight: 700; text-align: right; line-height: 1.35; }
+.present-facts .demo { background: #ffe08a; padding: 0 0.35rem; }
+.present-chart { display: flex; justify-content: center; }
+.present-chart svg { width: auto; height: auto; max-width: 100%; }
+.st-key-present-nav button p { font-size: 1.1rem; font-weight: 700; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class SlideChoice:
+    """The slide (0-based) and auto-advance seconds the URL asks for, with its problems."""
+
+    index: int
+    advance_s: int | None
+    problems: tuple[str, ...]
+
+
+def parse_slide(text: str | None, lang: str) -> tuple[int, str | None]:
+    """0-based slide of the URL text "1"…"5", else slide 0 and a message (none if absent)."""
+    if text is None or not text.strip():
+        return 0, None
+    if text.strip().isdigit() and 1 <= int(text) <= SLIDE_COUNT:
+        return int(text) - 1, None
+    return 0, translate("present.bad_slide", lang, value=text, count=SLIDE_COUNT)
+
+
+def parse_advance(text: str | None, lang: str) -> tuple[int | None, str | None]:
+    """Auto-advance seconds of the URL text, else None and a message (none if absent)."""
+    if text is None or not text.strip():
+        return None, None
+    if text.strip().isdigit() and ADVANCE_MIN_S <= int(text) <= ADVANCE_MAX_S:
+        return int(text), None
+    message = translate(
+        "present.bad_advance", lang, value=text, low=ADVANCE_MIN_S, high=ADVANCE_MAX_S
+    )
+    return None, message
+
+
+def presentation_params() -> dict[str, str]:
+    """The presentation's URL parameters when the URL asks for it (`present=1`), else {}.
+
+    Called by the frame before it rewrites the URL from the shared filters.
+    """
+    if st.query_params.get(PRESENT_PARAM) != "1":
+        return {}
+    kept = {key: st.query_params[key] for key in KEPT_PARAMS if key in st.query_params}
+    st.session_state[_PARAMS_KEY] = kept
+    return kept
+
+
+def keep_presentation_params(params: dict[str, str]) -> None:
+    """Put the presentation's parameters back after the frame rewrote the URL."""
+    for key, value in params.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def hide_app_chrome() -> None:
+    """No sidebar, header or toolbar; type sized to the window (see PRESENT_CSS)."""
+    st.html(PRESENT_CSS)
+
+
+def meeting_date(filters: Filters) -> date:
+    """The last meeting: `meeting=` of the link when valid (before as-of), else a fortnight
+    before as-of, as on the overview."""
+    text = st.session_state.get(_PARAMS_KEY, {}).get(MEETING_PARAM)
+    day = parse_url_date(text) if text else None
+    if day is not None and day < filters.as_of:
+        return day
+    return filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+
+
+def read_slide_choice(filters: Filters) -> SlideChoice:
+    """The slide and timer of this run: the URL's when it names a slide this session has not
+    shown yet, else the session's."""
+    params = st.session_state.get(_PARAMS_KEY, {})
+    slide_text = params.get(SLIDE_PARAM)
+    problems = []
+    if _SLIDE_KEY not in st.session_state or slide_text != st.session_state.get(_WRITTEN_KEY):
+        index, problem = parse_slide(slide_text, filters.lang)
+        if problem:
+            problems.append(problem)
+        _show(index)
+    advance, problem = parse_advance(params.get(ADVANCE_PARAM), filters.lang)
+    if problem:
+        problems.append(problem)
+        params.pop(ADVANCE_PARAM, None)
+        del st.query_params[ADVANCE_PARAM]  # the link left to copy has no broken timer
+    return SlideChoice(st.session_state[_SLIDE_KEY], advance, tuple(problems))
+
+
+def _show(index: int) -> None:
+    """Make slide `index` current, restart the timer, and write it in the URL."""
+    index %= SLIDE_COUNT
+    st.session_state[_SLIDE_KEY] = index
+    st.session_state[_SHOWN_KEY] = time.monotonic()
+    text = str(index + 1)
+    st.session_state[_WRITTEN_KEY] = text
+    st.session_state.setdefault(_PARAMS_KEY, {})[SLIDE_PARAM] = text
+    st.query_params[PRESENT_PARAM] = "1"
+    st.query_params[SLIDE_PARAM] = text
+
+
+def _step(delta: int) -> None:
+    _show(st.session_state.get(_SLIDE_KEY, 0) + delta)
+
+
+def _exit_params(filters: Filters) -> dict[str, str | list[str]]:
+    params: dict[str, str | list[str]] = {
+        "stage": str(filters.stage["stage_code"]),
+        "as_of": filters.as_of.isoformat(),
+    }
+    if "province" in st.query_params:
+        params["province"] = filters.province_code
+    if filters.commune_codes:
+        params["commune"] = list(filters.commune_codes)
+    if filters.lang == "en":
+        params["lang"] = "en"
+    return params
+
+
+def present_button(filters: Filters) -> None:
+    """The overview's "Present" button: opens the slides with the same filters and as-of."""
+    if st.button(
+        filters.t("present.open"),
+        icon=":material/slideshow:",
+        help=filters.t("present.open_help"),
+        key="present-open",
+    ):
+        st.switch_page(PAGE_PATH, query_params={**_exit_params(filters), PRESENT_PARAM: "1"})
+
+
+def navigation_buttons(filters: Filters) -> None:
+    """Previous / next (← → keys) and exit; the buttons only change the session's slide."""
+    with st.container(key="present-nav", horizontal=True, horizontal_alignment="right"):
+        st.button(
+            filters.t("present.previous"),
+            shortcut="Left",
+            on_click=_step,
+            args=(-1,),
+            key="present-previous",
+        )
+        st.button(
+            filters.t("present.next"),
+            shortcut="Right",
+            on_click=_step,
+            args=(1,),
+            key="present-next",
+            type="primary",
+        )
+        if st.button(filters.t("present.exit"), icon=":material/close:", key="present-exit"):
+            for key in (_SLIDE_KEY, _WRITTEN_KEY, _PARAMS_KEY):
+                st.session_state.pop(key, None)
+            st.switch_page(OVERVIEW_PATH, query_params=_exit_params(filters))
+
+
+def run_slides(draw: Callable[[int], None], advance_s: int | None) -> None:
+    """Draw the current slide in a fragment; with `advance_s`, the fragment reruns on a timer
+    and moves to the next slide once the current one has been shown that long."""
+
+    def slide_fragment() -> None:
+        shown = st.session_state.get(_SHOWN_KEY, 0.0)
+        if advance_s and time.monotonic() - shown >= ADVANCE_TOLERANCE * advance_s:
+            _step(1)
+        draw(st.session_state[_SLIDE_KEY])
+
+    st.fragment(slide_fragment, run_every=advance_s)()
