@@ -23,6 +23,7 @@ from ui.committee_view import (
 )
 from ui.filters import current_filters
 from ui.format import format_date
+from ui.presentation import present_button
 from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5
@@ -34,6 +35,7 @@ apply_projector_style()
 title, control = st.columns([4, 1], vertical_alignment="bottom")
 title.title(filters.t("page.overview"))
 with control:
+    present_button(filters)
     meeting = meeting_date_input(filters)
 st.caption(as_of_caption(filters))
 
