@@ -1,0 +1,87 @@
+"""Presentation mode in headless Chromium at 1920×1080 and 1280×720: every slide fits the
+window without scrolling and shows no exception; the arrow keys change slides.
+
+With PRESENT_SCREENSHOTS=<folder> the test also saves each slide as a small PNG there
+(docs/screenshots/present-*.png are the committed ones).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.live_app import chromium_page, open_and_wait, settle_page
+from ui.presentation import SLIDE_COUNT
+
+pytestmark = pytest.mark.browser
+
+VIEW = "stage=GD1-2025&as_of=2025-09-03"  # mid-way through the 100-day peak
+SIZES = [(1920, 1080), (1280, 720)]
+# Palette size of the committed screenshots: text stays crisp, files stay under 250 KB.
+SCREENSHOT_COLOURS = 64
+# Streamlit scrolls stMain, not the document: both must hold their content.
+FITS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    return {
+        document: document.documentElement.scrollHeight,
+        main: main.scrollHeight,
+        mainWidth: main.scrollWidth - main.clientWidth,
+        window: window.innerHeight,
+    };
+}"""
+
+
+def _slide(page) -> str:
+    return parse_qs(urlparse(page.url).query).get("slide", [""])[0]
+
+
+def _save(raw: bytes, path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(raw)).convert("RGB")
+    image.quantize(colors=SCREENSHOT_COLOURS, method=Image.Quantize.MEDIANCUT).save(
+        path, optimize=True
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_slide_fits_the_window(live_app, width, height):
+    folder = os.environ.get("PRESENT_SCREENSHOTS")
+    with chromium_page(width, height) as page:
+        # A fresh server's first request must be the frame's own page (tests/live_app.py).
+        open_and_wait(page, f"{live_app}/?{VIEW}")
+        for slide in range(1, SLIDE_COUNT + 1):
+            open_and_wait(page, f"{live_app}/?present=1&slide={slide}&{VIEW}")
+            page.wait_for_timeout(500)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert not page.locator('[data-testid="stSidebar"]').is_visible()
+            assert _slide(page) == str(slide)
+            size = page.evaluate(FITS)
+            assert size["document"] <= size["window"], (slide, size)
+            assert size["main"] <= size["window"], (slide, size)
+            assert size["mainWidth"] <= 1, (slide, size)
+            assert "03/09/2025" in page.locator('[data-testid="stMain"]').inner_text()
+            if folder and width == 1920:
+                _save(page.screenshot(), Path(folder) / f"present-{slide}.png")
+
+
+def test_arrow_keys_change_the_slide(live_app):
+    with chromium_page(1280, 720) as page:
+        open_and_wait(page, f"{live_app}/?{VIEW}")
+        open_and_wait(page, f"{live_app}/?present=1&slide=2&{VIEW}")
+        title = page.locator('[data-testid="stMain"] h1').first
+        first = title.inner_text()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('slide') === '3'")
+        settle_page(page)
+        assert title.inner_text() != first
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('slide') === '2'")
+        settle_page(page)
+        assert title.inner_text() == first
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,126 @@
+"""Presentation mode in AppTest: every slide in both languages and stages, URL parameters,
+the buttons that change slides, open the slides and leave them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_app import run_app
+from ui.i18n import translate
+from ui.presentation import ADVANCE_MAX_S, ADVANCE_MIN_S, SLIDE_COUNT, parse_advance, parse_slide
+from ui.presentation_slides import SLIDE_TITLES
+
+
+def _title(at) -> str:
+    return at.title[0].value
+
+
+def _open(slide: int | None = None, **params: str):
+    query = {"present": "1", **params}
+    if slide is not None:
+        query["slide"] = str(slide)
+    at = run_app(query)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "bad"),
+    [
+        (None, 0, False),
+        ("", 0, False),
+        ("1", 0, False),
+        ("5", 4, False),
+        (" 3 ", 2, False),
+        ("0", 0, True),
+        ("6", 0, True),
+        ("-1", 0, True),
+        ("two", 0, True),
+        ("2.5", 0, True),
+    ],
+)
+def test_parse_slide(text, index, bad):
+    got, problem = parse_slide(text, "en")
+    assert got == index
+    assert (problem is not None) == bad
+    if bad:
+        assert text in problem and str(SLIDE_COUNT) in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "bad"),
+    [
+        (None, None, False),
+        ("30", 30, False),
+        (str(ADVANCE_MIN_S), ADVANCE_MIN_S, False),
+        (str(ADVANCE_MAX_S), ADVANCE_MAX_S, False),
+        (str(ADVANCE_MIN_S - 1), None, True),
+        (str(ADVANCE_MAX_S + 1), None, True),
+        ("fast", None, True),
+        ("-10", None, True),
+    ],
+)
+def test_parse_advance(text, seconds, bad):
+    got, problem = parse_advance(text, "vi")
+    assert got == seconds
+    assert (problem is not None) == bad
+    if bad:
+        assert text in problem
+
+
+@pytest.mark.parametrize("slide", range(1, SLIDE_COUNT + 1))
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("stage", ["GD1-2025", "GD2-2026"])
+def test_every_slide_runs(app_env, slide, lang, stage):
+    params = {"stage": stage, **({"lang": "en"} if lang == "en" else {})}
+    at = _open(slide, **params)
+    expected = translate(SLIDE_TITLES[slide - 1], lang, date="")
+    assert _title(at).startswith(expected.split("{")[0].strip()[:12])
+    assert at.query_params["slide"] == [str(slide)] or at.query_params["slide"] == str(slide)
+    facts = " ".join(h.value for h in at.get("html"))
+    assert translate("common.as_of", lang, date="").split("{")[0].strip() in facts
+    assert translate("present.synthetic", lang) in facts  # the demo province is made up
+
+
+def test_the_as_of_date_is_the_frozen_one(app_env):
+    at = _open(3, stage="GD1-2025", as_of="2025-09-03")
+    assert "03/09/2025" in " ".join(h.value for h in at.get("html"))
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [({"slide": "9"}, "«9»"), ({"slide": "abc"}, "«abc»"), ({"advance": "1"}, "«1»")],
+)
+def test_wrong_slide_or_timer_gives_a_message(app_env, params, fragment):
+    at = _open(**params)
+    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+    assert _title(at) == translate(SLIDE_TITLES[0])
+    assert "advance" not in at.query_params
+
+
+def test_a_valid_timer_gives_no_message(app_env):
+    at = _open(2, advance="30")
+    assert not at.warning
+    assert _title(at) == translate(SLIDE_TITLES[1])
+
+
+def test_next_and_previous_buttons_walk_the_slides(app_env):
+    at = _open(4)
+    at.button(key="present-next").click().run()
+    assert _title(at).startswith(translate(SLIDE_TITLES[4], date="")[:10])
+    at.button(key="present-next").click().run()  # after the last slide comes the first
+    assert _title(at) == translate(SLIDE_TITLES[0])
+    assert at.query_params["slide"] in ("1", ["1"])
+    at.button(key="present-previous").click().run()
+    assert _title(at).startswith(translate(SLIDE_TITLES[4], date="")[:10])
+
+
+def test_present_button_opens_and_exit_leaves(app_env):
+    at = run_app({"stage": "GD1-2025", "as_of": "2025-09-03"})
+    at.button(key="present-open").click().run()
+    assert not at.exception
+    assert _title(at) == translate(SLIDE_TITLES[0])
+    at.button(key="present-exit").click().run()
+    assert not at.exception
+    assert _title(at) == translate("page.overview")
+    assert "present" not in at.query_params
