@@ -8,6 +8,7 @@ import pandas as pd
 
 from campaign.scoreboard import compute_commune_board, compute_indicator_board
 from data_access.catalog import fetch_stage_indicators
+from data_access.history import fetch_target_group_totals
 from data_access.progress import (
     fetch_commune_reports,
     fetch_indicator_totals,
@@ -18,8 +19,10 @@ from ui.filters import Filters
 
 
 def load_stage_indicators(filters: Filters) -> pd.DataFrame:
-    """The stage's indicators with province targets (see fetch_stage_indicators)."""
-    return cached_query(fetch_stage_indicators, stage_id=filters.stage_id)
+    """The stage's indicators (of the chosen agency) with province targets."""
+    return cached_query(
+        fetch_stage_indicators, stage_id=filters.stage_id, agency_codes=filters.agency_filter
+    )
 
 
 def load_indicator_board(filters: Filters, *, as_of: date | None = None) -> pd.DataFrame:
@@ -36,6 +39,7 @@ def load_indicator_board(filters: Filters, *, as_of: date | None = None) -> pd.D
         stage_id=filters.stage_id,
         as_of=as_of,
         commune_codes=filters.commune_filter,
+        agency_codes=filters.agency_filter,
     )
     return compute_indicator_board(
         indicators,
@@ -66,3 +70,18 @@ def load_commune_board(
         stale_after_days=filters.stale_after_days,
         at_risk_margin=filters.at_risk_margin,
     )
+
+
+def load_group_totals(filters: Filters) -> pd.DataFrame:
+    """Target-group reach over the chosen communes (fetch_target_group_totals); with an agency
+    chosen, only the groups tied to that agency's indicators."""
+    totals = cached_query(
+        fetch_target_group_totals,
+        stage_id=filters.stage_id,
+        as_of=filters.as_of,
+        commune_codes=filters.commune_filter,
+    )
+    if filters.agency_filter is None:
+        return totals
+    mine = set(load_stage_indicators(filters)["code"])
+    return totals[totals["indicator_code"].isin(mine)].reset_index(drop=True)

@@ -19,9 +19,14 @@ from campaign.changes import (
 from campaign.ranking import compute_commune_scores, compute_ranking
 from campaign.target_groups import commune_reach_rows, compute_group_reach, group_reach_rows
 from data_access.catalog import fetch_target_groups
-from data_access.history import fetch_indicator_history, fetch_target_group_totals
+from data_access.history import fetch_indicator_history
 from data_access.populations import fetch_commune_populations
-from ui.boards import load_commune_board, load_indicator_board, load_stage_indicators
+from ui.boards import (
+    load_commune_board,
+    load_group_totals,
+    load_indicator_board,
+    load_stage_indicators,
+)
 from ui.data import cached_query
 from ui.filters import Filters
 
@@ -91,13 +96,7 @@ def narrow(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def load_group_reach(filters: Filters) -> pd.DataFrame:
     """One row per target group over the chosen communes, judged against the stage's pace."""
-    totals = cached_query(
-        fetch_target_group_totals,
-        stage_id=filters.stage_id,
-        as_of=filters.as_of,
-        commune_codes=filters.commune_filter,
-    )
-    rows = group_reach_rows(totals, load_indicator_board(filters))
+    rows = group_reach_rows(load_group_totals(filters), load_indicator_board(filters))
     return _judge_reach(rows, filters)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.catalog import (
+    fetch_agencies,
     fetch_all_communes,
     fetch_latest_report_date,
     fetch_provinces,
@@ -21,11 +22,18 @@ from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_comm
 from ui.data import cached_query
 from ui.format import format_date
 from ui.i18n import translate
-from ui.url_state import VILLAGE_CODE, default_as_of, read_url_choice, read_url_village
+from ui.url_state import (
+    VILLAGE_CODE,
+    default_as_of,
+    read_url_agency,
+    read_url_choice,
+    read_url_village,
+)
 
 # How far before a stage's start the as-of date may go: enough to show the pre-stage baseline.
 AS_OF_LOOKBACK_DAYS = 365
 STATE_KEY = "shared_filters"
+AGENCY_KEY = "f_agency"
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class Filters:
     problems: tuple[str, ...]
     # A village below the one chosen commune (locality drill-down), else None.
     village_code: str | None = None
+    # A responsible agency: a department head's view shows only its indicators.
+    agency_code: str | None = None
 
     @property
     def stage_id(self) -> int:
@@ -51,6 +61,11 @@ class Filters:
     def commune_filter(self) -> list[str] | None:
         """The chosen commune codes, or None for the whole province."""
         return list(self.commune_codes) or None
+
+    @property
+    def agency_filter(self) -> list[str] | None:
+        """The chosen agency as a list of codes, or None for every agency."""
+        return [self.agency_code] if self.agency_code else None
 
     @property
     def stale_after_days(self) -> int:
@@ -81,6 +96,9 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
         village_parents=_village_parents(params, choice.commune_codes, known),
     )
     stage = stages.loc[stages["stage_id"] == choice.stage_id].iloc[0]
+    agencies = cached_query(fetch_agencies)
+    agency, agency_problems = read_url_agency(params, known_agencies=set(agencies["code"]))
+    st.session_state[AGENCY_KEY] = agency
     st.session_state.update(
         f_lang_en=choice.lang == "en",
         f_province=choice.province_code,
@@ -91,7 +109,8 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
     st.session_state[SEARCH_KEY] = ""
     st.session_state[VILLAGE_KEY] = village.village_code
     st.session_state[STATE_KEY + "_problems"] = [
-        translate(key, choice.lang, **values) for key, values in choice.problems + village.problems
+        translate(key, choice.lang, **values)
+        for key, values in choice.problems + village.problems + agency_problems
     ]
 
 
@@ -135,6 +154,8 @@ def _write_url(stage: pd.Series, several_provinces: bool) -> None:
         params["commune"] = list(st.session_state[COMMUNES_KEY])
         if st.session_state.get(VILLAGE_KEY) and len(params["commune"]) == 1:
             params["village"] = st.session_state[VILLAGE_KEY]
+    if st.session_state.get(AGENCY_KEY):
+        params["agency"] = st.session_state[AGENCY_KEY]
     if st.session_state["f_lang_en"]:
         params["lang"] = "en"
     current = _query_lists()
@@ -198,6 +219,7 @@ def render_shared_filters() -> Filters | None:
         max_value=highest,
         format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
     )
+    _render_agency_picker(lang)
     communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
     render_commune_picker(communes, lang)
     _write_url(stage, len(provinces) > 1)
@@ -210,6 +232,20 @@ def render_shared_filters() -> Filters | None:
         communes=communes.reset_index(drop=True),
         problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
         village_code=_chosen_village(),
+        agency_code=st.session_state.get(AGENCY_KEY),
+    )
+
+
+def _render_agency_picker(lang: str) -> None:
+    """A department head's view: only the indicators their agency is responsible for."""
+    agencies = cached_query(fetch_agencies)
+    names = dict(zip(agencies["code"], agencies[f"name_{lang}"], strict=True))
+    all_label = translate("filter.all_agencies", lang)
+    st.sidebar.selectbox(
+        translate("filter.agency", lang),
+        [None, *names],
+        key=AGENCY_KEY,
+        format_func=lambda code: all_label if code is None else names.get(code, code),
     )
 
 

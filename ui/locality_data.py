@@ -15,14 +15,19 @@ from campaign.locality import (
 )
 from campaign.metrics import compute_composite_score
 from data_access.catalog import fetch_villages
-from data_access.history import fetch_indicator_history, fetch_target_group_totals
+from data_access.history import fetch_indicator_history
 from data_access.locality import (
     fetch_last_reports,
     fetch_locality_report_log,
     fetch_reporting_days,
     fetch_village_reports,
 )
-from ui.boards import load_commune_board, load_indicator_board, load_stage_indicators
+from ui.boards import (
+    load_commune_board,
+    load_group_totals,
+    load_indicator_board,
+    load_stage_indicators,
+)
 from ui.data import cached_query
 from ui.filters import Filters
 
@@ -101,12 +106,7 @@ def load_trend(filters: Filters) -> pd.DataFrame:
 
 def load_target_groups(filters: Filters) -> pd.DataFrame:
     """People reached and population of each target group over the chosen communes."""
-    return cached_query(
-        fetch_target_group_totals,
-        stage_id=filters.stage_id,
-        as_of=filters.as_of,
-        commune_codes=filters.commune_filter,
-    )
+    return load_group_totals(filters)
 
 
 def load_completeness(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:

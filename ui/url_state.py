@@ -143,3 +143,16 @@ def read_url_village(
         problem = ("url.village_elsewhere", {"value": text, "commune": parent})
         return VillageChoice(None, commune_codes, [problem])
     return VillageChoice(text, commune_codes)
+
+
+def read_url_agency(
+    params: dict[str, list[str]], *, known_agencies: set[str]
+) -> tuple[str | None, list[tuple[str, dict[str, str]]]]:
+    """The responsible agency asked for by `agency=<code>` (case-insensitive), and any problem."""
+    text = (params.get("agency") or [""])[-1].strip()
+    if not text:
+        return None, []
+    by_upper = {code.upper(): code for code in known_agencies}
+    if text.upper() in by_upper:
+        return by_upper[text.upper()], []
+    return None, [("url.unknown_agency", {"value": text})]

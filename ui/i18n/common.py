@@ -26,6 +26,12 @@ MESSAGES = {
     "filter.search": ("Tìm xã/phường (tên hoặc mã)", "Find a commune (name or code)"),
     "filter.communes": ("Xã/phường đã chọn", "Chosen communes"),
     "filter.communes_placeholder": ("Cả tỉnh", "Whole province"),
+    "filter.agency": ("Cơ quan phụ trách", "Responsible agency"),
+    "filter.all_agencies": ("Tất cả cơ quan", "All agencies"),
+    "url.unknown_agency": (
+        "Không có cơ quan phụ trách mã «{value}»; hiển thị mọi cơ quan.",
+        "No responsible agency with code «{value}»; showing every agency.",
+    ),
     "filter.matches": ("{count} kết quả", "{count} matches"),
     "filter.stage_range": ("{start} → {deadline}", "{start} → {deadline}"),
     "url.bad_commune": (
