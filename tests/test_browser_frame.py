@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from tests.live_app import chromium_page, open_and_wait
+from tests.live_app import chromium_page, open_and_wait, settle_page
 
 pytestmark = pytest.mark.browser
 
@@ -21,3 +21,15 @@ def test_health_and_overview_in_chromium(live_app):
         assert "stage=GD1-2025" in page.url
         assert "commune=40001" in page.url
         assert "as_of=2025-10-25" in page.url
+
+
+def test_filters_survive_moving_between_pages(live_app):
+    with chromium_page() as page:
+        open_and_wait(page, f"{live_app}/?stage=GD1-2025&as_of=2025-09-01&commune=40001&agency=CA")
+        for label in ["Xếp hạng", "Bản đồ xã", "Nhóm đối tượng", "Tổng quan"]:
+            page.locator('[data-testid="stSidebarNav"] a', has_text=label).first.click()
+            page.wait_for_timeout(1000)
+            settle_page(page)
+            assert page.locator('[data-testid="stException"]').count() == 0, label
+            for part in ["stage=GD1-2025", "as_of=2025-09-01", "commune=40001", "agency=CA"]:
+                assert part in page.url, (label, page.url)

@@ -34,6 +34,7 @@ from ui.url_state import (
 AS_OF_LOOKBACK_DAYS = 365
 STATE_KEY = "shared_filters"
 AGENCY_KEY = "f_agency"
+FILTER_WIDGET_KEYS = ("f_lang_en", "f_province", "f_stage", "f_as_of", AGENCY_KEY)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def render_shared_filters() -> Filters | None:
         stages["stage_id"]
     ):
         _initialise_from_url(stages, all_communes, latest)
+    _keep_filter_state()
     sidebar = st.sidebar
     lang = "en" if sidebar.toggle(translate("filter.language"), key="f_lang_en") else "vi"
     sidebar.header(translate("filter.header", lang))
@@ -234,6 +236,18 @@ def render_shared_filters() -> Filters | None:
         village_code=_chosen_village(),
         agency_code=st.session_state.get(AGENCY_KEY),
     )
+
+
+def _keep_filter_state() -> None:
+    """Re-assign the filters' widget values so they survive a switch to another page.
+
+    Streamlit forgets a widget's value when a run ends without drawing it; a page switch that
+    interrupts a run (a click on the map, a page writing its own URL parameter) would otherwise
+    reset the stage and agency to their first options.
+    """
+    for key in FILTER_WIDGET_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _render_agency_picker(lang: str) -> None:
