@@ -123,7 +123,7 @@ with histogram_column:
     st.altair_chart(progress_histogram_chart(spread, titles=titles, lang=lang), width="stretch")
 
 st.subheader(filters.t("indicators.table"))
-st.caption(filters.t("indicators.table_hint"))
+st.caption(filters.t("committee.table_hint"))
 chosen = render_commune_table(commune_table_rows(rows, filters), filters)
 if chosen is not None:
     open_locality(filters, chosen)

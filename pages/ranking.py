@@ -49,7 +49,7 @@ with laggard_column:
     ranked_list(laggards(ranked, LIST_LENGTH), filters, empty=t("committee.no_ranked"))
 
 st.subheader(t("ranking.table", count=len(ranked)))
-st.caption(t("ranking.table_hint"))
+st.caption(t("committee.table_hint"))
 chosen = render_ranking_table(ranking_table_rows(ranked, filters), filters)
 if chosen is not None:
     open_locality(filters, chosen)

@@ -127,10 +127,29 @@ def open_locality(filters: Filters, code: str) -> None:
     st.switch_page("pages/locality.py", query_params=params)
 
 
-def selected_row(event: object) -> int | None:
-    """The first selected row of a st.dataframe selection event, if any."""
+def choosable_table(
+    table: pd.DataFrame, filters: Filters, *, key: str, height: int, columns: dict
+) -> str | None:
+    """A sortable table of communes (a `code` column first, then commune and kind) whose rows
+    can be chosen; returns the chosen commune's code. `columns` configures the other columns."""
+    t, config = filters.t, st.column_config
+    column_config = {
+        "code": config.TextColumn(t("common.code"), width="small"),
+        "commune": config.TextColumn(t("common.commune")),
+        "kind": config.TextColumn(t("common.kind"), width="small"),
+        **columns,
+    }
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        height=height,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+        column_config=column_config,
+    )
     rows = getattr(getattr(event, "selection", None), "rows", None) or []
-    return int(rows[0]) if rows else None
+    return str(table["code"].iloc[int(rows[0])]) if rows else None
 
 
 def ranked_list(rows: pd.DataFrame, filters: Filters, *, empty: str) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from campaign.forecast import Forecast
 from ui.committee_rows import rate_text, value_text
-from ui.committee_view import selected_row
+from ui.committee_view import choosable_table
 from ui.filters import Filters
 from ui.format import format_date
 from ui.widgets import status_badge
@@ -75,32 +75,25 @@ def trend_events(filters: Filters, *, finish: date | None, horizon: date) -> pd.
 
 def render_commune_table(table: pd.DataFrame, filters: Filters) -> str | None:
     """The sortable commune table; returns the code of the commune whose row was chosen."""
-    t = filters.t
-    event = st.dataframe(
+    t, config = filters.t, st.column_config
+    return choosable_table(
         table,
-        hide_index=True,
-        height=TABLE_HEIGHT,
-        on_select="rerun",
-        selection_mode="single-row",
+        filters,
         key="committee_indicator_table",
-        column_config={
-            "code": st.column_config.TextColumn(t("common.code"), width="small"),
-            "commune": st.column_config.TextColumn(t("common.commune")),
-            "kind": st.column_config.TextColumn(t("common.kind"), width="small"),
-            "value": st.column_config.NumberColumn(t("common.value")),
-            "progress": st.column_config.ProgressColumn(
+        height=TABLE_HEIGHT,
+        columns={
+            "value": config.NumberColumn(t("common.value")),
+            "progress": config.ProgressColumn(
                 t("common.progress"),
                 format="percent",
                 min_value=0.0,
                 max_value=1.0,
                 color="blue",  # neutral: the status column, not the bar, carries the judgement
             ),
-            "status": st.column_config.TextColumn(t("common.status")),
-            "last_report": st.column_config.DateColumn(
+            "status": config.TextColumn(t("common.status")),
+            "last_report": config.DateColumn(
                 t("common.last_report"),
                 format="DD/MM/YYYY" if filters.lang == "vi" else "YYYY-MM-DD",
             ),
         },
     )
-    chosen = selected_row(event)
-    return None if chosen is None else str(table["code"].iloc[chosen])

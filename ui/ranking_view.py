@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.committee_view import selected_row
+from ui.committee_view import choosable_table
 from ui.filters import Filters
 from ui.format import format_percent
 from ui.widgets import format_change
@@ -36,23 +36,17 @@ def ranking_table_rows(ranked: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def render_ranking_table(table: pd.DataFrame, filters: Filters) -> str | None:
     """The sortable ranking table; returns the code of the commune whose row was chosen."""
-    t = filters.t
-    config = st.column_config
-    event = st.dataframe(
+    t, config = filters.t, st.column_config
+    return choosable_table(
         table,
-        hide_index=True,
-        height=TABLE_HEIGHT,
-        on_select="rerun",
-        selection_mode="single-row",
+        filters,
         key="committee_ranking_table",
-        column_config={
+        height=TABLE_HEIGHT,
+        columns={
             "rank": config.NumberColumn(t("ranking.rank"), format="%d", width="small"),
             "rank_change": config.NumberColumn(
                 t("ranking.rank_change"), format="%+d", help=t("ranking.rank_change_help")
             ),
-            "code": config.TextColumn(t("common.code"), width="small"),
-            "commune": config.TextColumn(t("common.commune")),
-            "kind": config.TextColumn(t("common.kind"), width="small"),
             "score": config.ProgressColumn(
                 t("ranking.score"), format="%.1f%%", min_value=0.0, max_value=100.0, color="blue"
             ),
@@ -63,8 +57,6 @@ def render_ranking_table(table: pd.DataFrame, filters: Filters) -> str | None:
             "scored": config.NumberColumn(t("ranking.scored"), help=t("ranking.scored_help")),
         },
     )
-    chosen = selected_row(event)
-    return None if chosen is None else str(table["code"].iloc[chosen])
 
 
 def render_unscored(unscored: pd.DataFrame, filters: Filters) -> None:

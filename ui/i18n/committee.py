@@ -105,7 +105,7 @@ MESSAGES = {
     "indicators.communes_axis": ("Số xã", "Communes"),
     "indicators.progress_axis": ("% hoàn thành mục tiêu", "Progress to target (%)"),
     "indicators.table": ("Các xã", "Communes"),
-    "indicators.table_hint": (
+    "committee.table_hint": (
         "Bấm tiêu đề cột để sắp xếp; chọn một dòng để mở trang địa bàn của xã đó.",
         "Click a column header to sort; choose a row to open that commune's locality page.",
     ),
@@ -183,10 +183,6 @@ MESSAGES = {
     "ranking.places_up": ("tăng {count} hạng", "up {count} places"),
     "ranking.laggards": ("Các xã cuối bảng", "Laggards"),
     "ranking.table": ("Bảng xếp hạng ({count} xã)", "Ranking ({count} communes)"),
-    "ranking.table_hint": (
-        "Bấm tiêu đề cột để sắp xếp; chọn một dòng để mở trang địa bàn của xã đó.",
-        "Click a column header to sort; choose a row to open that commune's locality page.",
-    ),
     "ranking.rank": ("Hạng", "Rank"),
     "ranking.rank_change": ("± hạng", "± places"),
     "ranking.rank_change_help": (
