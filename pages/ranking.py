@@ -32,6 +32,8 @@ with control:
     meeting = meeting_date_input(filters)
 st.caption(as_of_caption(filters))
 st.markdown(t("ranking.method"))
+if filters.agency_code:
+    st.info(t("ranking.agency", agency=filters.agency_code))
 
 ranking = load_ranking(filters, meeting)
 ranked, unscored = split_ranked(ranking)

@@ -58,6 +58,9 @@ groups = load_group_reach(filters)
 communes = load_commune_group_reach(filters)
 if kind != "all":
     communes = communes[communes["commune_kind"] == kind]
+if groups.empty:  # e.g. an agency whose indicators are tied to no target group
+    st.info(t("groups.none"))
+    st.stop()
 tabs = st.tabs(list(groups[f"name_{lang}"]))
 for tab, code in zip(tabs, groups["target_group_code"], strict=True):
     with tab:

@@ -125,6 +125,10 @@ MESSAGES = {
         "Mục tiêu chung của nhóm: **{goal}**; tiến độ giai đoạn theo chỉ tiêu **{indicator}**.",
         "The group's overall goal: **{goal}**; stage pace follows indicator **{indicator}**.",
     ),
+    "groups.none": (
+        "Không nhóm đối tượng nào gắn với các chỉ tiêu đang xem.",
+        "No target group is tied to the indicators shown.",
+    ),
     "groups.no_communes": (
         "Không có xã/phường nào thuộc loại này.",
         "No commune of this kind.",
@@ -163,6 +167,10 @@ MESSAGES = {
         "(count indicators). Rank 1 is the best; communes with equal scores (to 0.1%) share a "
         "rank and the next rank is skipped (1, 2, 2, 4). Communes without data are not ranked "
         "and are listed apart. Rank change since the last meeting: positive means moved up.",
+    ),
+    "ranking.agency": (
+        "Điểm và hạng chỉ tính các chỉ tiêu của cơ quan {agency}.",
+        "Scores and ranks count only the indicators of agency {agency}.",
     ),
     "ranking.filtered": (
         "Chỉ hiện {count} xã đã chọn; hạng là thứ hạng trong toàn tỉnh.",
