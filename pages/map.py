@@ -13,6 +13,7 @@ from charts.map import (
 from data_access.geo_queries import fetch_child_boundaries
 from ui.boards import load_commune_board, load_stage_indicators
 from ui.data import cached_query
+from ui.export import table_downloads
 from ui.filters import current_filters
 from ui.format import format_date
 
@@ -67,18 +68,17 @@ def _villages(code: str) -> None:
     if not without.empty:
         st.caption(filters.t("map.villages_no_shapes", count=len(without)))
         table = without.assign(kind=[filters.t(f"kind.{k}") for k in without["kind"]])
-        st.dataframe(
-            table[["code", "name", "kind"]].rename(
-                columns={
-                    "code": filters.t("common.code"),
-                    "name": filters.t("map.village_name"),
-                    "kind": filters.t("common.kind"),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-            height=min(38 + 35 * len(without), 330),
+        shown = table[["code", "name", "kind"]].rename(
+            columns={
+                "code": filters.t("common.code"),
+                "name": filters.t("map.village_name"),
+                "kind": filters.t("common.kind"),
+            }
         )
+        st.dataframe(
+            shown, hide_index=True, width="stretch", height=min(38 + 35 * len(without), 330)
+        )
+        table_downloads(shown, name="villages", lang=filters.lang, key="export_map_villages")
 
 
 filters = current_filters()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from ui.export import table_downloads
 from ui.filters import AS_OF_LOOKBACK_DAYS, Filters
 from ui.format import format_date, format_percent
 from ui.url_state import parse_url_date
@@ -147,6 +148,9 @@ def choosable_table(
         selection_mode="single-row",
         key=key,
         column_config=column_config,
+    )
+    table_downloads(
+        table, name=key, lang=filters.lang, key=f"export_{key}", column_config=column_config
     )
     rows = getattr(getattr(event, "selection", None), "rows", None) or []
     return str(table["code"].iloc[int(rows[0])]) if rows else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.export import table_downloads
 from ui.format import format_date
 from ui.i18n import translate
 
@@ -69,5 +70,8 @@ def completeness_tables(communes: pd.DataFrame, periods: pd.DataFrame, filters: 
         st.success(translate("data.all_current", lang))
     else:
         st.dataframe(late, hide_index=True, width="stretch")
+        table_downloads(late, name="late-communes", lang=lang, key="export_late")
     st.subheader(translate("data.periods_header", lang))
-    st.dataframe(periods_frame(periods, lang), hide_index=True, width="stretch")
+    periods_table = periods_frame(periods, lang)
+    st.dataframe(periods_table, hide_index=True, width="stretch")
+    table_downloads(periods_table, name="reporting-periods", lang=lang, key="export_periods")

@@ -11,6 +11,7 @@ from data_access.importers.batches import ImportOutcome, fetch_batches
 from data_access.importers.problems import Problem
 from data_access.importers.rollback import RollbackRefused, rollback_batch
 from ui.data import app_engine, cached_query
+from ui.export import table_downloads
 from ui.i18n import translate
 
 Importer = Callable[..., ImportOutcome]
@@ -65,6 +66,13 @@ def _show_outcome(outcome: ImportOutcome, lang: str) -> None:
         st.markdown(f"**{translate('data.problems', lang)}**")
         frame = problems_frame(outcome.problems[:MAX_PROBLEM_ROWS], lang)
         st.dataframe(frame, hide_index=True, width="stretch")
+        # The download carries every problem, also those past the rows shown.
+        table_downloads(
+            problems_frame(outcome.problems, lang),
+            name="import-problems",
+            lang=lang,
+            key=f"export_problems_{outcome.sha256[:8]}",
+        )
 
 
 def render_import_flow(importer: Importer, *, key: str, lang: str, **options: object) -> None:
@@ -112,7 +120,9 @@ def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
     if kinds is not None:
         batches = batches[batches["kind"].isin(kinds)]
     st.subheader(translate("data.history_header", lang))
-    st.dataframe(batches_frame(batches, lang), hide_index=True, width="stretch")
+    history = batches_frame(batches, lang)
+    st.dataframe(history, hide_index=True, width="stretch")
+    table_downloads(history, name="imports", lang=lang, key="export_history")
     choices = rollback_choices(batches)
     if not choices:
         st.caption(translate("data.no_batches", lang))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.boards import load_stage_indicators
 from ui.commune_picker import choose_village, render_commune_search, set_communes
+from ui.export import table_downloads
 from ui.filters import Filters
 from ui.format import format_date, format_number, format_value
 from ui.locality import commune_names
@@ -56,6 +57,7 @@ def render_villages(villages: pd.DataFrame, filters: Filters) -> None:
     if not reached_columns:
         table[t("village.reached_any")] = t("village.reached_unreported")
     st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
+    table_downloads(table, name="villages", lang=lang, key="export_villages")
     if len(filters.commune_codes) == 1:
         names = dict(zip(villages["code"], villages["name"], strict=True))
         st.selectbox(
@@ -97,6 +99,7 @@ def render_last_reports(reports: pd.DataFrame, filters: Filters) -> None:
         names = commune_names(filters)
         table.insert(0, t("common.commune"), reports["commune_code"].map(names))
     st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
+    table_downloads(table, name="last-reports", lang=filters.lang, key="export_last_reports")
 
 
 def _units(filters: Filters) -> dict[str, str]:
@@ -137,6 +140,7 @@ def render_breakdown(breakdown: pd.DataFrame, filters: Filters) -> None:
         hide_index=True,
         column_config={t("locality.score"): percent, t("locality.completeness"): percent},
     )
+    table_downloads(table, name="communes", lang=lang, key="export_breakdown")
     st.caption(t("locality.breakdown_hint"))
 
 
@@ -169,6 +173,7 @@ def render_chooser(filters: Filters, ranks: pd.DataFrame) -> None:
             selection_mode="single-row",
             column_config={t("locality.score"): percent},
         )
+        table_downloads(table, name="communes", lang=filters.lang, key="export_chooser")
 
 
 def _pick_from_list(codes: list[str]) -> None:
@@ -197,23 +202,22 @@ def render_village(filters: Filters, village: pd.Series) -> None:
     else:
         st.subheader(t("village.reports"))
         units = _units(filters)
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("common.indicator"): log["indicator_code"],
-                    t("locality.report_date"): [format_date(d, lang) for d in log["report_date"]],
-                    t("common.value"): [
-                        _report_value(n, d, units.get(c, "count"), lang)
-                        for n, d, c in zip(
-                            log["numerator"], log["denominator"], log["indicator_code"], strict=True
-                        )
-                    ],
-                    t("locality.batch_file"): log["file_name"],
-                    t("locality.batch_date"): [format_date(d, lang) for d in log["imported_at"]],
-                }
-            ),
-            hide_index=True,
+        log_table = pd.DataFrame(
+            {
+                t("common.indicator"): log["indicator_code"],
+                t("locality.report_date"): [format_date(d, lang) for d in log["report_date"]],
+                t("common.value"): [
+                    _report_value(n, d, units.get(c, "count"), lang)
+                    for n, d, c in zip(
+                        log["numerator"], log["denominator"], log["indicator_code"], strict=True
+                    )
+                ],
+                t("locality.batch_file"): log["file_name"],
+                t("locality.batch_date"): [format_date(d, lang) for d in log["imported_at"]],
+            }
         )
+        st.dataframe(log_table, hide_index=True)
+        table_downloads(log_table, name="village-reports", lang=lang, key="export_village_log")
     st.button(
         t("village.back", commune=commune_names(filters)[village["commune_code"]]),
         icon=":material/arrow_upward:",

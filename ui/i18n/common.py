@@ -32,6 +32,8 @@ MESSAGES = {
         "Không có cơ quan phụ trách mã «{value}»; hiển thị mọi cơ quan.",
         "No responsible agency with code «{value}»; showing every agency.",
     ),
+    "export.csv": ("Tải CSV", "Download CSV"),
+    "export.xlsx": ("Tải Excel", "Download XLSX"),
     "filter.matches": ("{count} kết quả", "{count} matches"),
     "filter.stage_range": ("{start} → {deadline}", "{start} → {deadline}"),
     "url.bad_commune": (
