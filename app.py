@@ -7,7 +7,7 @@ from ui.data import app_engine
 from ui.filters import STATE_KEY, render_shared_filters
 from ui.i18n import translate
 from ui.navigation import PAGES
-from ui.presentation import keep_presentation_params, presentation_params
+from ui.presentation import presentation_params
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📊", layout="wide")
 
@@ -17,7 +17,7 @@ except DatabaseNotReady as error:
     st.error(f"{translate('db.not_ready')} {error}")
     st.stop()
 
-# Presentation mode (?present=1): its own URL parameters, read before the filters rewrite the URL.
+# Presentation mode (?present=1) and its own URL parameters (slide, advance, meeting).
 presenting = presentation_params()
 filters = render_shared_filters()
 if filters is None:
@@ -26,8 +26,6 @@ if filters is None:
 st.session_state[STATE_KEY] = filters
 for problem in filters.problems:
     st.warning(problem)
-if presenting:
-    keep_presentation_params(presenting)
 
 navigation = st.navigation(
     [

@@ -34,6 +34,8 @@ from ui.url_state import (
 AS_OF_LOOKBACK_DAYS = 365
 STATE_KEY = "shared_filters"
 AGENCY_KEY = "f_agency"
+# The URL parameters the shared filters own; every other parameter belongs to a page.
+SHARED_URL_KEYS = frozenset({"stage", "as_of", "province", "commune", "village", "agency", "lang"})
 FILTER_WIDGET_KEYS = ("f_lang_en", "f_province", "f_stage", "f_as_of", AGENCY_KEY)
 
 
@@ -160,9 +162,12 @@ def _write_url(stage: pd.Series, several_provinces: bool) -> None:
     if st.session_state["f_lang_en"]:
         params["lang"] = "en"
     current = _query_lists()
-    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    # Only the shared keys are the frame's; a page's own parameters (indicator=, meeting=,
+    # slide=…) stay as they are so a link to that page keeps them.
+    wanted = {k: v for k, v in current.items() if k not in SHARED_URL_KEYS}
+    wanted.update({k: v if isinstance(v, list) else [v] for k, v in params.items()})
     if current != wanted:
-        st.query_params.from_dict(params)
+        st.query_params.from_dict(wanted)
 
 
 def render_shared_filters() -> Filters | None:

@@ -1,9 +1,8 @@
 """Presentation mode: the projector slides' URL parameters, chrome, navigation and timer.
 
 The URL holds `present=1`, `slide=N` (1-based) and `advance=N` (seconds) beside the shared
-filters, so a link reproduces the slide. The frame rewrites the query string from the shared
-filters on every run, so app.py reads these first (`presentation_params`) and puts them back
-(`keep_presentation_params`).
+filters, so a link reproduces the slide; the frame rewrites only the shared filters' keys and
+reads these with `presentation_params`.
 """
 
 from __future__ import annotations
@@ -106,20 +105,13 @@ def parse_advance(text: str | None, lang: str) -> tuple[int | None, str | None]:
 def presentation_params() -> dict[str, str]:
     """The presentation's URL parameters when the URL asks for it (`present=1`), else {}.
 
-    Called by the frame before it rewrites the URL from the shared filters.
+    Called by the frame on every run; the shared filters leave these parameters in the URL.
     """
     if st.query_params.get(PRESENT_PARAM) != "1":
         return {}
     kept = {key: st.query_params[key] for key in KEPT_PARAMS if key in st.query_params}
     st.session_state[_PARAMS_KEY] = kept
     return kept
-
-
-def keep_presentation_params(params: dict[str, str]) -> None:
-    """Put the presentation's parameters back after the frame rewrote the URL."""
-    for key, value in params.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
 
 
 def hide_app_chrome() -> None:
