@@ -6,6 +6,7 @@ import streamlit as st
 from campaign.changes import compute_status_changes
 from campaign.ranking import weakest_and_strongest
 from charts.bars import reach_bars_chart
+from ui.brief_download import brief_download_button
 from ui.committee import (
     fallen_behind,
     load_group_reach,
@@ -37,6 +38,7 @@ title.title(filters.t("page.overview"))
 with control:
     present_button(filters)
     meeting = meeting_date_input(filters)
+    brief_download_button(filters, meeting)
 st.caption(as_of_caption(filters))
 
 tiles = load_tiles(filters, meeting)

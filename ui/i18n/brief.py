@@ -127,4 +127,11 @@ MESSAGES = {
         "Đã ghi {path} ({size} KB).",
         "Wrote {path} ({size} KB).",
     ),
+    "brief.download_button": ("Tải báo cáo họp (PDF)", "Download meeting brief (PDF)"),
+    "brief.download_help": (
+        "Báo cáo cho cuộc họp Ban Chỉ đạo theo bộ lọc đang chọn: chỉ tiêu, nhóm đối tượng, "
+        "bản đồ, các xã yếu nhất và thay đổi từ cuộc họp trước.",
+        "A brief for the Steering Committee meeting with the current filters: indicators, "
+        "target groups, the map, the weakest communes and changes since the last meeting.",
+    ),
 }
