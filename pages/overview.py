@@ -33,11 +33,13 @@ CHANGES_LISTED = 8  # communes that fell behind, before "and N more"
 
 filters = current_filters()
 apply_projector_style()
-title, control = st.columns([4, 1], vertical_alignment="bottom")
+# One header row (title, meeting date, actions) so the ten tiles still fit a 1080-pixel screen.
+title, meeting_column, actions = st.columns([2.4, 1, 1.6], vertical_alignment="bottom")
 title.title(filters.t("page.overview"))
-with control:
-    present_button(filters)
+with meeting_column:
     meeting = meeting_date_input(filters)
+with actions, st.container(horizontal=True, horizontal_alignment="right"):
+    present_button(filters)
     brief_download_button(filters, meeting)
 st.caption(as_of_caption(filters))
 
