@@ -12,7 +12,6 @@ from ui.committee_rows import commune_table_rows, status_count_rows, value_text
 from ui.committee_view import (
     apply_projector_style,
     as_of_caption,
-    open_locality,
     url_choice,
     write_page_param,
 )
@@ -24,6 +23,7 @@ from ui.indicator_view import (
     render_headline,
     trend_events,
 )
+from ui.links import open_locality
 from ui.widgets import status_label
 
 INDICATOR_PARAM = "indicator"

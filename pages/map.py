@@ -16,25 +16,12 @@ from ui.data import cached_query
 from ui.export import table_downloads
 from ui.filters import current_filters
 from ui.format import format_date
+from ui.links import open_locality
 
 # Fits 1920×1080 under the title and the controls without scrolling.
 MAP_HEIGHT = 660
 # Names listed in the "no boundary" note before "…".
 MISSING_LISTED = 8
-
-
-def _open_locality(code: str) -> None:
-    """Go to the commune's locality page; the URL carries the shared filters with commune=code."""
-    params = {"stage": filters.stage["stage_code"], "as_of": filters.as_of.isoformat()}
-    if "province" in st.query_params:
-        params["province"] = filters.province_code
-    params["commune"] = code
-    if filters.lang == "en":
-        params["lang"] = "en"
-    # The frame reads the shared filters from the URL when it has none yet: dropping the
-    # stage makes it take the new URL, so the sidebar shows the clicked commune as chosen.
-    st.session_state.pop("f_stage", None)
-    st.switch_page("pages/locality.py", query_params=params)
 
 
 def _summary(rows: list[dict], colour_by: str) -> None:
@@ -141,7 +128,7 @@ with map_column:
     )
 picked = event.selection.get(SELECTION_NAME) or []
 if picked and picked[0].get("code"):
-    _open_locality(str(picked[0]["code"]))
+    open_locality(filters, str(picked[0]["code"]))
 with side:
     _summary(rows, colour_by)
     missing = shapes.loc[shapes["boundary"].isna(), "name"].tolist()

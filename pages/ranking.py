@@ -9,11 +9,11 @@ from ui.committee_view import (
     apply_projector_style,
     as_of_caption,
     meeting_date_input,
-    open_locality,
     ranked_list,
 )
 from ui.filters import current_filters
 from ui.format import format_date
+from ui.links import open_locality
 from ui.ranking_view import (
     improved_lines,
     ranking_table_rows,

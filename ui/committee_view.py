@@ -114,20 +114,6 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
     return meeting
 
 
-def open_locality(filters: Filters, code: str) -> None:
-    """Go to the commune's locality page; the URL carries the shared filters with commune=code."""
-    params = {"stage": filters.stage["stage_code"], "as_of": filters.as_of.isoformat()}
-    if "province" in st.query_params:
-        params["province"] = filters.province_code
-    params["commune"] = code
-    if filters.lang == "en":
-        params["lang"] = "en"
-    # The frame reads the shared filters from the URL when it holds none: dropping the stage
-    # makes it take this URL, so the sidebar shows the chosen commune (as pages/map.py does).
-    st.session_state.pop("f_stage", None)
-    st.switch_page("pages/locality.py", query_params=params)
-
-
 def choosable_table(
     table: pd.DataFrame, filters: Filters, *, key: str, height: int, columns: dict
 ) -> str | None:
