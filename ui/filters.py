@@ -265,6 +265,8 @@ def _render_agency_picker(lang: str) -> None:
         [None, *names],
         key=AGENCY_KEY,
         format_func=lambda code: all_label if code is None else names.get(code, code),
+        # Streamlit shows its own placeholder for a None value; "all agencies" is that None.
+        placeholder=all_label,
     )
 
 
