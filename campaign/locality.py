@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from campaign.metrics import compute_composite_score
+from campaign.ranking import compute_commune_scores, compute_ranks
 from campaign.scoreboard import compute_values
 
 # A village-level report of a percent indicator "1 of 1" (or "0 of 1") is a yes/no fact about
@@ -15,24 +15,17 @@ YES_NO_DENOMINATOR = 1.0
 
 
 def compute_commune_ranks(board: pd.DataFrame) -> pd.DataFrame:
-    """Rank communes by composite score (mean progress clipped to [0, 1]), best first.
+    """Rank communes by composite score exactly as the ranking page does (campaign.ranking).
 
     `board` has one row per commune x indicator (compute_commune_board). Columns returned:
-    commune_code, commune_name, score (None when no progress is known), rank (1 = best, ties
-    share the better rank, None when unscored), ranked (how many communes have a score).
+    commune_code, commune_name, score (NaN when no progress is known), rank (1 = best, ties
+    share the better rank, <NA> when unscored), ranked (how many communes have a score).
     """
-    rows = [
-        {
-            "commune_code": code,
-            "commune_name": group["commune_name"].iloc[0],
-            "score": compute_composite_score(group["progress"]),
-        }
-        for code, group in board.groupby("commune_code", sort=True)
-    ]
-    ranks = pd.DataFrame(rows, columns=["commune_code", "commune_name", "score"])
-    scores = pd.to_numeric(ranks["score"], errors="coerce")
-    ranks["rank"] = scores.rank(ascending=False, method="min").astype("Int64")
-    ranks["ranked"] = int(scores.notna().sum())
+    scores = compute_commune_scores(board)
+    ranks = scores[["commune_code", "commune_name", "score"]].assign(
+        rank=compute_ranks(scores["score"])
+    )
+    ranks["ranked"] = int(ranks["score"].notna().sum())
     return ranks.sort_values(["rank", "commune_code"], na_position="last").reset_index(drop=True)
 
 

@@ -24,15 +24,11 @@ SCORE_DECIMALS = 3
 COMMUNE_COLUMNS = ("commune_code", "commune_name", "commune_kind")
 
 
-def compute_judged(board: pd.DataFrame, own_targets: pd.DataFrame | None = None) -> pd.DataFrame:
+def compute_judged(board: pd.DataFrame) -> pd.DataFrame:
     """A copy of a commune board with `judged`: True where the commune has a target to be judged
     against (its own, the province rate or its population share: campaign.targets); progress
     and status are blanked elsewhere.
-
-    `own_targets` is no longer needed, since every commune now gets a target; it is accepted so
-    that older callers (reports/sections.py) keep working.
     """
-    del own_targets
     judged = (pd.to_numeric(board["target"], errors="coerce") > 0).to_numpy()
     out = board.copy()
     out["judged"] = judged

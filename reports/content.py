@@ -18,7 +18,6 @@ from data_access.catalog import (
     fetch_stage_indicators,
     fetch_stages,
 )
-from data_access.committee import fetch_own_targets
 from data_access.geo_queries import fetch_child_boundaries
 from data_access.history import fetch_indicator_history, fetch_target_group_totals
 from data_access.progress import (
@@ -80,7 +79,6 @@ class BriefContent:
     communes: pd.DataFrame  # compute_commune_board as of `as_of`
     communes_before: pd.DataFrame  # the same, as of `since`
     target_groups: pd.DataFrame  # fetch_target_group_totals, only groups of shown indicators
-    own_targets: pd.DataFrame  # fetch_own_targets: pairs a commune is judged on by count
     history: pd.DataFrame  # fetch_indicator_history of the shown indicators
     shapes: pd.DataFrame  # fetch_child_boundaries of the province's communes
 
@@ -213,9 +211,6 @@ def gather_content(engine: sa.Engine, request: BriefRequest) -> BriefContent:
         communes=communes,
         communes_before=communes_before,
         target_groups=groups.reset_index(drop=True),
-        own_targets=fetch_own_targets(
-            engine, stage_id=stage_id, commune_codes=request.commune_filter
-        ),
         history=history,
         shapes=shapes.reset_index(drop=True),
     )

@@ -99,8 +99,8 @@ def target_group_rows(content: BriefContent) -> list[Row]:
 
 def compute_brief_ranking(content: BriefContent) -> pd.DataFrame:
     """Communes ranked by composite score now, with their rank at the last meeting."""
-    now = compute_judged(content.communes, content.own_targets)
-    then = compute_judged(content.communes_before, content.own_targets)
+    now = compute_judged(content.communes)
+    then = compute_judged(content.communes_before)
     return compute_ranking(compute_commune_scores(now), compute_commune_scores(then))
 
 
@@ -158,8 +158,8 @@ def status_change_rows(content: BriefContent) -> list[Row]:
 
 def fallen_behind(content: BriefContent) -> pd.DataFrame:
     """Communes with indicators that slid to "behind" since the last meeting (campaign.changes)."""
-    now = compute_judged(content.communes, content.own_targets)
-    then = compute_judged(content.communes_before, content.own_targets)
+    now = compute_judged(content.communes)
+    then = compute_judged(content.communes_before)
     return compute_fallen_behind(now, then)
 
 

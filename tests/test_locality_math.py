@@ -69,7 +69,9 @@ def test_ranks_use_clipped_mean_progress_and_share_ties():
         {
             "commune_code": ["A", "A", "B", "B", "C", "C", "D"],
             "commune_name": ["a", "a", "b", "b", "c", "c", "d"],
+            "commune_kind": ["xa"] * 7,
             "progress": [1.5, 0.5, 1.0, 0.5, 0.2, None, None],
+            "status": ["on_track", "behind", "on_track", "behind", "behind", "no_data", "no_data"],
         }
     )
     ranks = compute_commune_ranks(board).set_index("commune_code")
