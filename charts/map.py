@@ -11,6 +11,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
+from charts.palette import STATUS_COLOURS
 from ui.format import format_date, format_percent, format_value
 from ui.i18n import translate
 
@@ -19,10 +20,9 @@ PROGRESS_CLASSES = ((0.0, "p0"), (0.25, "p25"), (0.50, "p50"), (0.75, "p75"), (1
 # Red → blue diverging scheme (ColorBrewer RdYlBu): readable for red-green colour blindness
 # and ordered in lightness as well as hue, so it survives a washed-out projector.
 PROGRESS_COLOURS = ("#d73027", "#fc8d59", "#fee090", "#91bfdb", "#4575b4")
-# Status colours follow the badges (ui.widgets.STATUS_STYLE): blue / orange / red.
-STATUS_COLOURS = {"on_track": "#2c7bb6", "at_risk": "#fdae61", "behind": "#d7191c"}
-# "No data" and "stale" are greys of clearly different lightness, named in the legend.
-NO_DATA_COLOUR, STALE_COLOUR = "#ececec", "#7f7f7f"
+# Status colours are the app's one palette (charts.palette): apart in lightness as well as hue.
+# "No data" and "stale" are its two greys of clearly different lightness, named in the legend.
+NO_DATA_COLOUR, STALE_COLOUR = STATUS_COLOURS["no_data"], STATUS_COLOURS["stale"]
 STATUS_ORDER = ("on_track", "at_risk", "behind", "stale", "no_data")
 # Selection parameter the page reads back from st.altair_chart(on_select="rerun").
 SELECTION_NAME = "commune"
@@ -45,7 +45,7 @@ def legend_scale(colour_by: str, lang: str) -> tuple[list[str], list[str]]:
     """Legend labels (the colour domain, in order) and their colours."""
     if colour_by == "status":
         labels = [translate(f"status.{s}", lang) for s in STATUS_ORDER]
-        colours = [*STATUS_COLOURS.values(), STALE_COLOUR, NO_DATA_COLOUR]
+        colours = [STATUS_COLOURS[status] for status in STATUS_ORDER]
         return labels, colours
     labels = [translate(f"map.class.{key}", lang) for _, key in PROGRESS_CLASSES]
     labels += [translate("status.stale", lang), translate("status.no_data", lang)]

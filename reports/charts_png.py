@@ -14,6 +14,7 @@ import vl_convert
 from shapely.geometry import shape
 
 from charts.map import NO_DATA_COLOUR, commune_map_chart, compute_map_rows
+from charts.palette import STATUS_COLOURS
 from reports.sections import status_word
 from ui.i18n import translate
 
@@ -25,14 +26,6 @@ PNG_SCALE = 2
 FORMAT_LOCALES: dict[str, dict[str, Any]] = {
     "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-}
-# Mirrors ui.widgets.STATUS_STYLE (which imports Streamlit): blue / orange / red, greys.
-STATUS_COLOURS = {
-    "on_track": "#2c7bb6",
-    "at_risk": "#f08c00",
-    "behind": "#d7191c",
-    "stale": "#7f7f7f",
-    "no_data": "#bdbdbd",
 }
 # Map colour classes start and end on whole multiples of this many percentage points.
 SCORE_STEP = 5

@@ -10,6 +10,7 @@ from pathlib import Path
 import font_source_sans_pro
 from fpdf import FPDF, FontFace
 
+from charts.palette import STATUS_COLOURS
 from reports.sections import Row
 
 # Source Sans Pro (SIL OFL, from PyPI) covers every Vietnamese letter with its tone marks
@@ -21,14 +22,23 @@ FONT_FILES = {"": "SourceSansPro-Regular.ttf", "B": "SourceSansPro-Bold.ttf"}
 MARGIN_MM = 15
 # Body 10 pt and tables 9.5 pt stay readable printed; headings stand out at 13 pt.
 BODY_PT, TABLE_PT, HEADING_PT, TITLE_PT, SMALL_PT = 10, 9.5, 13, 17, 8.5
-# Status cell colours, mirroring ui.widgets.STATUS_STYLE (blue / orange / red / greys),
-# with white or black text, whichever contrasts more.
+# Status cell colours: the app's palette (charts.palette), with white or black text, whichever
+# contrasts more with the fill (relative luminance above this threshold takes black).
+DARK_FILL_LUMINANCE = 0.45
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _text_on(fill: tuple[int, int, int]) -> tuple[int, int, int]:
+    red, green, blue = (channel / 255 for channel in fill)
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return (0, 0, 0) if luminance > DARK_FILL_LUMINANCE else (255, 255, 255)
+
+
 STATUS_FILL: dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
-    "on_track": ((44, 123, 182), (255, 255, 255)),
-    "at_risk": ((240, 140, 0), (0, 0, 0)),
-    "behind": ((215, 25, 28), (255, 255, 255)),
-    "stale": ((127, 127, 127), (255, 255, 255)),
-    "no_data": ((210, 210, 210), (0, 0, 0)),
+    status: (_rgb(colour), _text_on(_rgb(colour))) for status, colour in STATUS_COLOURS.items()
 }
 # Light grey headings and zebra rows: visible on paper, cheap on toner.
 HEADING_FILL, ZEBRA_FILL = (225, 230, 238), (246, 247, 250)
