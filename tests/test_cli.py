@@ -1,0 +1,53 @@
+"""`python -m data_access init | seed | summary` on a new SQLite file and a new PostgreSQL DB."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from data_access.settings import PROJECT_ROOT
+
+
+def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": url}
+    return subprocess.run(
+        [sys.executable, "-m", "data_access", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_init_seed_summary_and_a_refused_second_seed(database_factory):
+    url = database_factory.new_url()
+    assert _cli(url, "init").returncode == 0
+    empty = json.loads(_cli(url, "summary").stdout)
+    assert empty["communes"] == 0 and empty["reports"] == 0 and empty["latest_as_of"] is None
+
+    seeded = _cli(url, "seed")
+    assert seeded.returncode == 0, seeded.stderr
+    summary = json.loads(_cli(url, "summary").stdout)
+    assert summary["provinces"] == 1
+    assert summary["communes"] == 102
+    assert summary["indicators"] == 10
+    assert summary["target_groups"] == 5
+    assert summary["villages"] > 300
+    assert summary["reports"] > 0
+    assert summary["latest_as_of"] == "2026-11-16"
+
+    again = _cli(url, "seed")
+    assert again.returncode != 0
+    assert "--force" in again.stderr and "Cơ sở dữ liệu đã có dữ liệu" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert json.loads(_cli(url, "summary").stdout) == summary
+
+
+def test_summary_on_an_uninitialised_database_says_what_to_do(database_factory):
+    answer = _cli(database_factory.new_url(), "summary")
+    assert answer.returncode == 2
+    assert "python -m data_access init" in answer.stderr
+    assert "Traceback" not in answer.stderr
