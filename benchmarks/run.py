@@ -59,9 +59,40 @@ def time_queries(engine: sa.Engine, repeat: int) -> dict[str, dict[str, float]]:
     return {name: _time(call, repeat) for name, call in queries.items()}
 
 
+def _time_page(path: str, repeat: int) -> dict[str, float]:
+    """One page's run alone: the frame runs first untimed, then the switch to the page is timed.
+
+    Cold: Streamlit's caches emptied just before the timed run; warm: the median of `repeat`
+    further runs with the caches filled.
+    """
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    def prepared() -> AppTest:
+        at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+        at.run()
+        if at.exception:
+            raise RuntimeError(f"app.py: {at.exception[0].value}")
+        return at
+
+    def timed(at: AppTest) -> float:
+        started = time.perf_counter()
+        at.switch_page(path)
+        at.run()
+        elapsed = time.perf_counter() - started
+        if at.exception:
+            raise RuntimeError(f"{path}: {at.exception[0].value}")
+        return elapsed
+
+    at = prepared()
+    st.cache_data.clear()
+    cold = timed(at)
+    warm = [timed(prepared()) for _ in range(repeat)]
+    return {"cold_s": round(cold, 4), "warm_s": round(statistics.median(warm), 4)}
+
+
 def time_pages(url: str, repeat: int) -> dict[str, dict[str, float]]:
     """AppTest run of a bare page and of every page: cold (empty caches) and warm."""
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     os.environ["DATABASE_URL"] = url
@@ -71,21 +102,7 @@ def time_pages(url: str, repeat: int) -> dict[str, dict[str, float]]:
         bare.write_text(BARE_PAGE)
         results["bare"] = _time(lambda: AppTest.from_file(str(bare)).run(), repeat)
     for page in PAGES:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-
-        def run_page(path: str = page.path) -> None:
-            at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
-            at.run()
-            if at.exception:
-                raise RuntimeError(f"app.py: {at.exception[0].value}")
-            if path != PAGES[0].path:
-                at.switch_page(path)
-                at.run()
-            if at.exception:
-                raise RuntimeError(f"{path}: {at.exception[0].value}")
-
-        results[page.path] = _time(run_page, repeat)
+        results[page.path] = _time_page(page.path, repeat)
     bare_warm = results["bare"]["warm_s"]
     for timing in results.values():
         timing["warm_ratio"] = round(timing["warm_s"] / bare_warm, 1)
