@@ -33,3 +33,16 @@ def test_filters_survive_moving_between_pages(live_app):
             assert page.locator('[data-testid="stException"]').count() == 0, label
             for part in ["stage=GD1-2025", "as_of=2025-09-01", "commune=40001", "agency=CA"]:
                 assert part in page.url, (label, page.url)
+
+
+@pytest.mark.parametrize("path", ["/locality?commune=40071", "/map?agency=CA"])
+def test_a_deep_link_works_as_a_fresh_servers_first_request(demo_sqlite_url, path):
+    from tests.live_app import chromium_available, streamlit_server
+
+    if not chromium_available():
+        pytest.skip("chromium is not installed")
+    with streamlit_server(demo_sqlite_url) as base, chromium_page() as page:
+        open_and_wait(page, base + path)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').count() == 1
+        assert path.split("?")[1] in page.url

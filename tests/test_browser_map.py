@@ -22,11 +22,7 @@ def test_click_a_commune_opens_its_locality_page(live_app):
     localities = read_dataset_folder().localities
     codes_by_name = dict(zip(localities["name"], localities["code"], strict=True))
     with chromium_page() as page:
-        # The app's frame draws the shared filters, then the map page from the menu.
-        open_and_wait(page, f"{live_app}/?stage=GD1-2025")
-        page.locator('[data-testid="stSidebarNav"] a[href$="/map"]').click()
-        page.wait_for_url(re.compile(r"/map\?"))
-        settle_page(page)
+        open_and_wait(page, f"{live_app}/map?stage=GD1-2025&agency=SKHCN")
         chart = page.locator(CHART).first
         chart.wait_for(timeout=30_000)
         box = chart.bounding_box()
@@ -46,4 +42,5 @@ def test_click_a_commune_opens_its_locality_page(live_app):
         assert url.path.endswith("/locality")
         assert parse_qs(url.query)["commune"] == [codes_by_name[name]]
         assert parse_qs(url.query)["stage"] == ["GD1-2025"]
+        assert parse_qs(url.query)["agency"] == ["SKHCN"]
         assert page.locator('[data-testid="stException"]').count() == 0
