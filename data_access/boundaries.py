@@ -30,7 +30,6 @@ from data_access.geo.sources import (
     sources_sha256,
 )
 from data_access.meta import bump_data_version
-from data_access.migrate import is_up_to_date
 
 BATCH_KIND = "boundaries"
 # How many unmatched codes or shapeless communes a message lists before "…".
@@ -220,13 +219,6 @@ def describe_result(result: BoundaryImportResult) -> list[str]:
 
 
 def _command(engine: sa.Engine, args: argparse.Namespace) -> int:
-    if not is_up_to_date(engine):
-        print(
-            "CSDL chưa được khởi tạo; chạy `python -m data_access init`. "
-            "/ The database is not initialised; run `python -m data_access init`.",
-            file=sys.stderr,
-        )
-        return 2
     try:
         result = import_boundaries(
             engine, Path(args.path), code_property=args.code_property, user_name=args.user

@@ -16,6 +16,13 @@ from data_access.migrate import is_up_to_date, upgrade_to_head
 from data_access.seed import DatabaseNotEmpty, seed_database
 
 Command = Callable[[sa.Engine, argparse.Namespace], int]
+# Commands that bring the schema up to date themselves; every other one needs it current.
+MIGRATING_COMMANDS = frozenset({"init", "seed"})
+NOT_INITIALISED = (
+    "CSDL chưa được khởi tạo; chạy `python -m data_access init`. "
+    "/ The database is not initialised; run `python -m data_access init`."
+)
+EXIT_NOT_INITIALISED = 2
 # Modules that add commands: each has `register(subparsers) -> dict[str, Command]`.
 COMMAND_MODULES: tuple[str, ...] = ("data_access.boundaries", "data_access.importers.cli")
 
@@ -43,13 +50,6 @@ def _seed(engine: sa.Engine, args: argparse.Namespace) -> int:
 
 
 def _summary(engine: sa.Engine, _args: argparse.Namespace) -> int:
-    if not is_up_to_date(engine):
-        print(
-            "CSDL chưa được khởi tạo; chạy `python -m data_access init`. "
-            "/ The database is not initialised; run `python -m data_access init`.",
-            file=sys.stderr,
-        )
-        return 2
     print(json.dumps(fetch_summary(engine), ensure_ascii=False))
     return 0
 
@@ -81,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engine = create_db_engine()
     try:
+        if args.command not in MIGRATING_COMMANDS and not is_up_to_date(engine):
+            print(NOT_INITIALISED, file=sys.stderr)
+            return EXIT_NOT_INITIALISED
         return handlers[args.command](engine, args)
     finally:
         engine.dispose()

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from data_access.settings import PROJECT_ROOT
 
 
@@ -46,8 +48,19 @@ def test_init_seed_summary_and_a_refused_second_seed(database_factory):
     assert json.loads(_cli(url, "summary").stdout) == summary
 
 
-def test_summary_on_an_uninitialised_database_says_what_to_do(database_factory):
-    answer = _cli(database_factory.new_url(), "summary")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["summary"],
+        ["batches"],
+        ["template", "--as-of", "2026-11-16"],
+        ["import-reports", "sample_data/agencies.csv"],
+        ["import-boundaries", "sample_data/boundaries.geojson"],
+        ["rollback", "1"],
+    ],
+)
+def test_an_uninitialised_database_says_to_run_init(database_factory, command):
+    answer = _cli(database_factory.new_url(), *command)
     assert answer.returncode == 2
     assert "python -m data_access init" in answer.stderr
     assert "Traceback" not in answer.stderr

@@ -15,14 +15,9 @@ from data_access.importers.register import import_indicators, import_localities,
 from data_access.importers.rollback import RollbackRefused, rollback_batch
 from data_access.importers.template import build_template_frame, template_bytes
 from data_access.importers.writing import import_reports
-from data_access.migrate import is_up_to_date
 
-NOT_READY = (
-    "CSDL chưa được khởi tạo; chạy `python -m data_access init`. "
-    "/ The database is not initialised; run `python -m data_access init`."
-)
 # Exit codes: 0 done, 1 rejected (or needs confirmation), 2 not ready / bad arguments.
-EXIT_REJECTED, EXIT_NOT_READY = 1, 2
+EXIT_REJECTED = 1
 
 
 def _date(text: str) -> date:
@@ -55,9 +50,6 @@ def _template(engine: sa.Engine, args: argparse.Namespace) -> int:
 
 def _importer(kind: str):  # noqa: ANN202 (returns a command handler)
     def run(engine: sa.Engine, args: argparse.Namespace) -> int:
-        if not is_up_to_date(engine):
-            print(NOT_READY, file=sys.stderr)
-            return EXIT_NOT_READY
         path = Path(args.file)
         data = path.read_bytes()
         options = {"user": args.user, "dry_run": args.dry_run, "sheet": args.sheet}
