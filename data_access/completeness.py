@@ -15,25 +15,10 @@ import sqlalchemy as sa
 from data_access import schema as s
 from data_access.frames import read_frame
 from data_access.progress import fetch_period_days
-from data_access.scopes import commune_scope, stage_indicator_ids
+from data_access.scopes import commune_scope, latest_report_dates, stage_indicator_ids
 
 # Reporting periods shown on the Data page: about a quarter of weekly periods.
 RECENT_PERIODS = 12
-
-
-def _latest_dates(stage_id: int, as_of: date) -> sa.Subquery:
-    r = s.reports
-    scope = commune_scope(stage_id, None).with_only_columns(s.localities.c.id)
-    return (
-        sa.select(r.c.locality_id, r.c.indicator_id, sa.func.max(r.c.as_of).label("report_date"))
-        .where(
-            r.c.as_of <= as_of,
-            r.c.locality_id.in_(scope),
-            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
-        )
-        .group_by(r.c.locality_id, r.c.indicator_id)
-        .subquery("latest_dates")
-    )
 
 
 def fetch_commune_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
@@ -45,7 +30,9 @@ def fetch_commune_completeness(engine: sa.Engine, *, stage_id: int, as_of: date)
     """
     period = fetch_period_days(engine, stage_id=stage_id)
     period_start = as_of - timedelta(days=period)
-    latest = _latest_dates(stage_id, as_of)
+    latest = latest_report_dates(
+        stage_id, as_of, commune_scope(stage_id, None).with_only_columns(s.localities.c.id)
+    )
     scope = commune_scope(stage_id, None).subquery("scope")
     loc = s.localities
     total = sa.select(sa.func.count()).select_from(stage_indicator_ids(stage_id).subquery())

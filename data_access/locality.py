@@ -32,17 +32,10 @@ def fetch_village_reports(
     Columns: village_code, commune_code, indicator_code, unit, target_group_code, report_date,
     numerator, denominator.
     """
-    r, loc, ind, grp = s.reports, s.localities, s.indicators, s.target_groups
+    loc, ind, grp = s.localities, s.indicators, s.target_groups
     parent = loc.alias("parent")
-    latest = (
-        sa.select(r.c.locality_id, r.c.indicator_id, sa.func.max(r.c.as_of).label("report_date"))
-        .where(
-            r.c.as_of <= as_of,
-            r.c.locality_id.in_(_village_scope(stage_id, commune_codes)),
-            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
-        )
-        .group_by(r.c.locality_id, r.c.indicator_id)
-        .subquery("latest")
+    latest = latest_reports(
+        stage_id, as_of, None, locality_ids=_village_scope(stage_id, commune_codes)
     )
     stmt = (
         sa.select(
@@ -52,18 +45,10 @@ def fetch_village_reports(
             ind.c.unit,
             grp.c.code.label("target_group_code"),
             latest.c.report_date,
-            r.c.numerator,
-            r.c.denominator,
+            latest.c.numerator,
+            latest.c.denominator,
         )
         .select_from(latest)
-        .join(
-            r,
-            sa.and_(
-                r.c.locality_id == latest.c.locality_id,
-                r.c.indicator_id == latest.c.indicator_id,
-                r.c.as_of == latest.c.report_date,
-            ),
-        )
         .join(loc, loc.c.id == latest.c.locality_id)
         .join(parent, parent.c.id == loc.c.parent_id)
         .join(ind, ind.c.id == latest.c.indicator_id)
@@ -115,7 +100,7 @@ def fetch_last_reports(
     Columns: commune_code, indicator_code, report_date, numerator, denominator, note,
     file_name, imported_at, imported_by.
     """
-    r, loc, ind, batch = s.reports, s.localities, s.indicators, s.import_batches
+    loc, ind, batch = s.localities, s.indicators, s.import_batches
     latest = latest_reports(stage_id, as_of, commune_codes)
     stmt = (
         sa.select(
@@ -124,23 +109,15 @@ def fetch_last_reports(
             latest.c.report_date,
             latest.c.numerator,
             latest.c.denominator,
-            r.c.note,
+            latest.c.note,
             batch.c.file_name,
             batch.c.created_at.label("imported_at"),
             batch.c.user_name.label("imported_by"),
         )
         .select_from(latest)
-        .join(
-            r,
-            sa.and_(
-                r.c.locality_id == latest.c.locality_id,
-                r.c.indicator_id == latest.c.indicator_id,
-                r.c.as_of == latest.c.report_date,
-            ),
-        )
         .join(loc, loc.c.id == latest.c.locality_id)
         .join(ind, ind.c.id == latest.c.indicator_id)
-        .join(batch, batch.c.id == r.c.batch_id)
+        .join(batch, batch.c.id == latest.c.batch_id)
         .order_by(loc.c.code, ind.c.sort_order, ind.c.code)
     )
     return read_frame(

@@ -34,20 +34,41 @@ def stage_indicator_ids(stage_id: int) -> sa.Select:
     )
 
 
-def latest_reports(stage_id: int, as_of: date, commune_codes: Sequence[str] | None) -> sa.Subquery:
-    """Each (commune, indicator) pair's latest report on or before `as_of`."""
+def latest_report_dates(stage_id: int, as_of: date, locality_ids: sa.Select) -> sa.Subquery:
+    """Each (locality, stage indicator) pair's latest report date on or before `as_of`.
+
+    `locality_ids` selects the localities in scope (communes by default, villages for the
+    drill-down). Columns: locality_id, indicator_id, report_date.
+    """
     r = s.reports
-    scope_ids = commune_scope(stage_id, commune_codes).with_only_columns(s.localities.c.id)
-    latest = (
+    return (
         sa.select(r.c.locality_id, r.c.indicator_id, sa.func.max(r.c.as_of).label("report_date"))
         .where(
             r.c.as_of <= as_of,
-            r.c.locality_id.in_(scope_ids),
+            r.c.locality_id.in_(locality_ids),
             r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
         )
         .group_by(r.c.locality_id, r.c.indicator_id)
-        .subquery("latest")
+        .subquery("latest_dates")
     )
+
+
+def latest_reports(
+    stage_id: int,
+    as_of: date,
+    commune_codes: Sequence[str] | None,
+    *,
+    locality_ids: sa.Select | None = None,
+) -> sa.Subquery:
+    """Each (commune, indicator) pair's latest report on or before `as_of`.
+
+    `locality_ids` replaces the commune scope (e.g. the villages of some communes). Columns:
+    locality_id, indicator_id, report_date, numerator, denominator, note, batch_id.
+    """
+    r = s.reports
+    if locality_ids is None:
+        locality_ids = commune_scope(stage_id, commune_codes).with_only_columns(s.localities.c.id)
+    latest = latest_report_dates(stage_id, as_of, locality_ids)
     return (
         sa.select(
             latest.c.locality_id,
@@ -55,6 +76,8 @@ def latest_reports(stage_id: int, as_of: date, commune_codes: Sequence[str] | No
             latest.c.report_date,
             r.c.numerator,
             r.c.denominator,
+            r.c.note,
+            r.c.batch_id,
         )
         .join(
             r,
