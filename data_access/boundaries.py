@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from shapely.geometry import shape
 
 from data_access import schema as s
+from data_access.engine import write_transaction
 from data_access.geo.shapes import count_vertices, shape_json, simplify_province
 from data_access.geo.sources import (
     BoundaryFileError,
@@ -147,7 +148,7 @@ def _store(
     if not changes:
         return result
     loc = s.localities
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         connection.execute(
             loc.update().where(loc.c.id == sa.bindparam("b_id")),
             [{"b_id": c["b_id"], "boundary": c["b_boundary"]} for c in changes],

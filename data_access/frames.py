@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 import sqlalchemy as sa
+
+# What a query function reads through: an engine (it opens its own connection) or the
+# connection of a reader that holds one snapshot for a whole page run or brief.
+Bind = sa.Engine | sa.Connection
+
+
+@contextmanager
+def connected(bind: Bind) -> Iterator[sa.Connection]:
+    """The connection itself, or a new read connection of the engine closed afterwards."""
+    if isinstance(bind, sa.Connection):
+        yield bind
+        return
+    with bind.connect() as connection:
+        yield connection
 
 
 def to_date_column(values: pd.Series) -> pd.Series:
@@ -17,14 +32,14 @@ def to_date_column(values: pd.Series) -> pd.Series:
 
 
 def read_frame(
-    engine: sa.Engine,
+    bind: Bind,
     stmt: sa.Executable,
     *,
     date_columns: Iterable[str] = (),
     float_columns: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Run `stmt` and return its rows; named date and float columns are normalised."""
-    with engine.connect() as connection:
+    with connected(bind) as connection:
         result = connection.execute(stmt)
         frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in date_columns:

@@ -194,10 +194,19 @@ import_changes = sa.Table(
     sa.Index(None, "table_name", "row_id"),
 )
 
-# One row per key; "data_version" is bumped by every write so caches key on it.
+# One row per key: flags of the database as a whole (e.g. "demo": it holds the seeded demo).
 app_meta = sa.Table(
     "app_meta",
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.String(200), nullable=False),
+)
+
+# Counters bumped atomically in SQL (`value = value + 1`). "data_version" is bumped by every
+# write of data, so cached figures key on it; no command ever resets it (seed --force included).
+app_counters = sa.Table(
+    "app_counters",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
 )

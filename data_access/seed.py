@@ -14,7 +14,8 @@ import sqlalchemy as sa
 
 from campaign.text import fold_text, normalize_name
 from data_access import schema as s
-from data_access.meta import bump_data_version
+from data_access.engine import write_transaction
+from data_access.meta import DEMO_FLAG, bump_data_version, set_flag
 
 SAMPLE_DATA_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 KIND_LEVELS = {
@@ -254,8 +255,10 @@ def _load_reports(connection: sa.Connection, data: DatasetFiles, ids: dict[str, 
 
 
 def clear_database(connection: sa.Connection) -> None:
-    """Delete every row of every table, children first."""
+    """Delete every row of every table, children first; the counters stay (see meta)."""
     for table in reversed(s.metadata.sorted_tables):
+        if table is s.app_counters:
+            continue
         if table is s.localities:
             connection.execute(table.update().values(parent_id=None))
         connection.execute(table.delete())
@@ -266,7 +269,7 @@ def seed_database(
 ) -> dict[str, int]:
     """Load `data` (default: the demo province) in one transaction; refuse a non-empty database."""
     data = data or read_dataset_folder()
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         if database_has_data(connection):
             if not force:
                 raise DatabaseNotEmpty(NOT_EMPTY_MESSAGE)
@@ -277,6 +280,7 @@ def seed_database(
         _load_campaigns(connection, data, ids)
         _load_measures(connection, data, ids)
         report_rows = _load_reports(connection, data, ids)
+        set_flag(connection, DEMO_FLAG, "1")
         bump_data_version(connection)
     refresh_statistics(engine)
     return {"localities": len(ids), "reports": report_rows}

@@ -51,7 +51,7 @@ def streamlit_server(database_url: str) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            str(PROJECT_ROOT / "app.py"),
+            str(PROJECT_ROOT / "server.py"),
             "--server.headless",
             "true",
             "--server.address",

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.engine import write_transaction
 from data_access.importers.problems import Problem
 from data_access.meta import bump_data_version
 
@@ -102,7 +103,7 @@ def rollback_batch(engine: sa.Engine, batch_id: int) -> dict[str, int]:
     """Undo a committed batch in one transaction and mark it rolled_back."""
     b, r, ch = s.import_batches, s.reports, s.import_changes
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             batch = connection.execute(sa.select(b).where(b.c.id == batch_id)).mappings().first()
             if batch is None:
                 raise RollbackRefused("rollback.unknown", batch=batch_id)

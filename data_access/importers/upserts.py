@@ -10,6 +10,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.engine import write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -102,7 +103,7 @@ def import_catalogue_file(
         return ImportOutcome("rejected", [problem.problem])
     outcome = ImportOutcome("rejected")
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             frame, problems = map_headers(raw, spec, required)
             if problems:
                 outcome.problems = problems

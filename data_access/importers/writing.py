@@ -10,6 +10,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.engine import write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -116,7 +117,7 @@ def import_reports(
         raw = read_table(data, file_name, sheet=sheet)
     except FileProblem as problem:
         return ImportOutcome("rejected", [problem.problem])
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         known = connection.execute(sa.select(s.stages.c.code)).scalars().all()
         if stage_code is not None and stage_code not in known:
             params = {"catalogue": "stage"}
