@@ -19,12 +19,16 @@ def compute_values(numerator: pd.Series, denominator: pd.Series, unit: pd.Series
 
 
 def _judge(
-    frame: pd.DataFrame, stage: pd.Series, *, as_of: date, stale_after_days: int, margin: float
+    frame: pd.DataFrame,
+    *,
+    start_date: date,
+    deadline: date,
+    as_of: date,
+    stale_after_days: int,
+    margin: float,
 ) -> pd.DataFrame:
     frame = frame.assign(
-        start_date=stage["start_date"],
-        deadline=stage["deadline"],
-        stale_after_days=stale_after_days,
+        start_date=start_date, deadline=deadline, stale_after_days=stale_after_days
     )
     return compute_status_frame(frame, as_of=as_of, at_risk_margin=margin)
 
@@ -32,8 +36,9 @@ def _judge(
 def compute_indicator_board(
     indicators: pd.DataFrame,
     totals: pd.DataFrame,
-    stage: pd.Series,
     *,
+    start_date: date,
+    deadline: date,
     as_of: date,
     stale_after_days: int,
     at_risk_margin: float = AT_RISK_MARGIN,
@@ -48,15 +53,21 @@ def compute_indicator_board(
     )
     board["value"] = compute_values(board["numerator"], board["denominator"], board["unit"])
     return _judge(
-        board, stage, as_of=as_of, stale_after_days=stale_after_days, margin=at_risk_margin
+        board,
+        start_date=start_date,
+        deadline=deadline,
+        as_of=as_of,
+        stale_after_days=stale_after_days,
+        margin=at_risk_margin,
     )
 
 
 def compute_commune_board(
     indicators: pd.DataFrame,
     commune_reports: pd.DataFrame,
-    stage: pd.Series,
     *,
+    start_date: date,
+    deadline: date,
     as_of: date,
     stale_after_days: int,
     at_risk_margin: float = AT_RISK_MARGIN,
@@ -73,5 +84,10 @@ def compute_commune_board(
     board["value"] = compute_values(board["numerator"], board["denominator"], board["unit"])
     board["last_report"] = board["report_date"]
     return _judge(
-        board, stage, as_of=as_of, stale_after_days=stale_after_days, margin=at_risk_margin
+        board,
+        start_date=start_date,
+        deadline=deadline,
+        as_of=as_of,
+        stale_after_days=stale_after_days,
+        margin=at_risk_margin,
     )

@@ -36,8 +36,9 @@ def linked_indicators(stage_indicators: pd.DataFrame) -> pd.DataFrame:
 
 def compute_group_reach(
     reach: pd.DataFrame,
-    stage: pd.Series,
     *,
+    start_date: date,
+    deadline: date,
     as_of: date,
     stale_after_days: int,
     at_risk_margin: float = AT_RISK_MARGIN,
@@ -62,8 +63,8 @@ def compute_group_reach(
     judged = frame.assign(
         value=np.where(is_percent, percent, np.nan),
         direction=frame["direction"].fillna("higher"),
-        start_date=stage["start_date"],
-        deadline=stage["deadline"],
+        start_date=start_date,
+        deadline=deadline,
         stale_after_days=stale_after_days,
     )
     out = compute_status_frame(judged, as_of=as_of, at_risk_margin=at_risk_margin)

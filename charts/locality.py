@@ -7,17 +7,14 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from ui.i18n import translate
+from charts.palette import ACTUAL_COLOUR, PACE_COLOUR, VALUE_COLOUR
+from i18n import translate
 
 # Tall enough to read a slope, short enough for ten tiles on one 1080-pixel screen.
 SPARKLINE_HEIGHT = 56
 # One bar per target group, with room for its name on the left at projector size.
 GROUP_BAR_HEIGHT = 34
 GROUP_LABEL_WIDTH = 260
-# The line of actual values in the house blue; the pace line grey and dashed so it reads as
-# "where we should be", not as data.
-VALUE_COLOUR = "#1f5fa8"
-PACE_COLOUR = "#8a8a8a"
 
 
 def trend_chart(
@@ -50,7 +47,7 @@ def trend_chart(
     value_title = translate("common.value", lang)
     line = (
         alt.Chart(values)
-        .mark_line(color=VALUE_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(size=12))
+        .mark_line(color=ACTUAL_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(size=12))
         .encode(
             x=x,
             y=y,
@@ -101,11 +98,11 @@ def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
         alt.Tooltip("goal_pct:Q", title=translate("locality.goal", lang), format=".0f"),
     ]
     base = alt.Chart(frame)
-    bars = base.mark_bar(color=VALUE_COLOUR).encode(x=x, y=y, tooltip=tooltip)
+    bars = base.mark_bar(color=ACTUAL_COLOUR).encode(x=x, y=y, tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, fontSize=14).encode(
         x=x, y=y, text=alt.Text("share:Q", format=".1f")
     )
-    goals = base.mark_tick(color="#222222", thickness=3, size=GROUP_BAR_HEIGHT - 6).encode(
+    goals = base.mark_tick(color=VALUE_COLOUR, thickness=3, size=GROUP_BAR_HEIGHT - 6).encode(
         x="goal_pct:Q", y=y, tooltip=tooltip
     )
     return (bars + labels + goals).properties(height=alt.Step(GROUP_BAR_HEIGHT))

@@ -12,8 +12,8 @@ import shapely
 from shapely.geometry import shape
 
 from charts.palette import STATUS_COLOURS
-from ui.format import format_date, format_percent, format_value
-from ui.i18n import translate
+from i18n import translate
+from i18n.formats import format_date, format_percent, format_value
 
 # Progress classes (share of target reached): lower bound and catalogue key, lowest first.
 PROGRESS_CLASSES = ((0.0, "p0"), (0.25, "p25"), (0.50, "p50"), (0.75, "p75"), (1.0, "p100"))

@@ -26,7 +26,7 @@ NUMBER_LOCALES: dict[str, dict[str, Any]] = {
     "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
-# Axis date formats matching ui.format.format_date.
+# Axis date formats matching i18n.formats.format_date.
 DATE_FORMATS = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 AXIS_FONT_SIZE = 14  # readable from the back of a meeting hall
 LABEL_FONT_SIZE = 15

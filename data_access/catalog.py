@@ -12,10 +12,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame, to_date_column
+from data_access.frames import Bind, connected, read_frame, to_date_column
 
 
-def fetch_provinces(engine: sa.Engine) -> pd.DataFrame:
+def fetch_provinces(bind: Bind) -> pd.DataFrame:
     """Columns: province_id, code, name."""
     loc = s.localities
     stmt = (
@@ -23,10 +23,10 @@ def fetch_provinces(engine: sa.Engine) -> pd.DataFrame:
         .where(loc.c.level == s.LEVEL_PROVINCE)
         .order_by(loc.c.code)
     )
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)
 
 
-def fetch_stages(engine: sa.Engine) -> pd.DataFrame:
+def fetch_stages(bind: Bind) -> pd.DataFrame:
     """Columns: stage_id, stage_code, stage_name_vi, stage_name_en, start_date, deadline,
     period_days, campaign_code, campaign_name_vi, campaign_name_en, province_code."""
     st, cp, loc = s.stages, s.campaigns, s.localities
@@ -48,10 +48,10 @@ def fetch_stages(engine: sa.Engine) -> pd.DataFrame:
         .join(loc, loc.c.id == cp.c.province_id)
         .order_by(loc.c.code, st.c.start_date)
     )
-    return read_frame(engine, stmt, date_columns=("start_date", "deadline"))
+    return read_frame(bind, stmt, date_columns=("start_date", "deadline"))
 
 
-def fetch_communes(engine: sa.Engine, *, province_code: str) -> pd.DataFrame:
+def fetch_communes(bind: Bind, *, province_code: str) -> pd.DataFrame:
     """Commune-level units of a province. Columns: commune_id, code, name, name_folded, kind."""
     loc, parent = s.localities, s.localities.alias("parent")
     stmt = (
@@ -62,10 +62,10 @@ def fetch_communes(engine: sa.Engine, *, province_code: str) -> pd.DataFrame:
         .where(loc.c.level == s.LEVEL_COMMUNE, parent.c.code == province_code)
         .order_by(loc.c.code)
     )
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)
 
 
-def fetch_villages(engine: sa.Engine, *, commune_codes: Sequence[str]) -> pd.DataFrame:
+def fetch_villages(bind: Bind, *, commune_codes: Sequence[str]) -> pd.DataFrame:
     """Villages of the given communes. Columns: code, name, kind, commune_code."""
     loc, parent = s.localities, s.localities.alias("parent")
     stmt = (
@@ -74,11 +74,11 @@ def fetch_villages(engine: sa.Engine, *, commune_codes: Sequence[str]) -> pd.Dat
         .where(loc.c.level == s.LEVEL_VILLAGE, parent.c.code.in_(list(commune_codes)))
         .order_by(loc.c.code)
     )
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)
 
 
 def fetch_stage_indicators(
-    engine: sa.Engine, *, stage_id: int, agency_codes: Iterable[str] | None = None
+    bind: Bind, *, stage_id: int, agency_codes: Iterable[str] | None = None
 ) -> pd.DataFrame:
     """Indicators with a province-wide target in the stage, in display order.
 
@@ -119,23 +119,23 @@ def fetch_stage_indicators(
     )
     if agency_codes is not None:
         stmt = stmt.where(ag.c.code.in_(list(agency_codes)))
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)
 
 
-def fetch_agencies(engine: sa.Engine) -> pd.DataFrame:
+def fetch_agencies(bind: Bind) -> pd.DataFrame:
     """Columns: code, name_vi, name_en."""
     ag = s.agencies
-    return read_frame(engine, sa.select(ag.c.code, ag.c.name_vi, ag.c.name_en).order_by(ag.c.code))
+    return read_frame(bind, sa.select(ag.c.code, ag.c.name_vi, ag.c.name_en).order_by(ag.c.code))
 
 
-def fetch_target_groups(engine: sa.Engine) -> pd.DataFrame:
+def fetch_target_groups(bind: Bind) -> pd.DataFrame:
     """Columns: code, name_vi, name_en, goal_pct, sort_order."""
     grp = s.target_groups
     stmt = sa.select(grp.c.code, grp.c.name_vi, grp.c.name_en, grp.c.goal_pct, grp.c.sort_order)
-    return read_frame(engine, stmt.order_by(grp.c.sort_order, grp.c.code))
+    return read_frame(bind, stmt.order_by(grp.c.sort_order, grp.c.code))
 
 
-def fetch_summary(engine: sa.Engine) -> dict[str, object]:
+def fetch_summary(bind: Bind) -> dict[str, object]:
     """Counts of what the database holds, for `python -m data_access summary`."""
     loc = s.localities
 
@@ -152,7 +152,7 @@ def fetch_summary(engine: sa.Engine) -> dict[str, object]:
         count(s.reports).label("reports"),
         sa.select(sa.func.max(s.reports.c.as_of)).scalar_subquery().label("latest_as_of"),
     )
-    with engine.connect() as connection:
+    with connected(bind) as connection:
         row = connection.execute(stmt).mappings().one()
     summary = dict(row)
     latest = summary["latest_as_of"]
@@ -160,7 +160,7 @@ def fetch_summary(engine: sa.Engine) -> dict[str, object]:
     return summary
 
 
-def fetch_all_communes(engine: sa.Engine) -> pd.DataFrame:
+def fetch_all_communes(bind: Bind) -> pd.DataFrame:
     """Every commune-level unit. Columns: code, name, kind, province_code."""
     loc, parent = s.localities, s.localities.alias("parent")
     stmt = (
@@ -169,11 +169,11 @@ def fetch_all_communes(engine: sa.Engine) -> pd.DataFrame:
         .where(loc.c.level == s.LEVEL_COMMUNE)
         .order_by(loc.c.code)
     )
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)
 
 
-def fetch_latest_report_date(engine: sa.Engine) -> date | None:
+def fetch_latest_report_date(bind: Bind) -> date | None:
     """The newest report date in the database, or None."""
-    with engine.connect() as connection:
+    with connected(bind) as connection:
         value = connection.execute(sa.select(sa.func.max(s.reports.c.as_of))).scalar_one()
     return to_date_column(pd.Series([value])).iloc[0]

@@ -13,22 +13,23 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame
-from data_access.progress import fetch_period_days
+from data_access.frames import Bind, read_frame
 from data_access.scopes import commune_scope, latest_report_dates, stage_indicator_ids
 
 # Reporting periods shown on the Data page: about a quarter of weekly periods.
 RECENT_PERIODS = 12
 
 
-def fetch_commune_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
+def fetch_commune_completeness(
+    bind: Bind, *, stage_id: int, as_of: date, period_days: int
+) -> pd.DataFrame:
     """One row per commune of the stage's province, most overdue first.
 
     Columns: commune_code, commune_name, indicators_total, indicators_reported (ever),
     indicators_current (within the period), last_report, oldest_report (the most overdue
     indicator's latest report), days_late (days beyond the period; NaN when never reported).
     """
-    period = fetch_period_days(engine, stage_id=stage_id)
+    period = period_days
     period_start = as_of - timedelta(days=period)
     latest = latest_report_dates(
         stage_id, as_of, commune_scope(stage_id, None).with_only_columns(s.localities.c.id)
@@ -54,7 +55,7 @@ def fetch_commune_completeness(engine: sa.Engine, *, stage_id: int, as_of: date)
         .group_by(loc.c.code, loc.c.name)
         .order_by(loc.c.code)
     )
-    frame = read_frame(engine, stmt, date_columns=("last_report", "oldest_report"))
+    frame = read_frame(bind, stmt, date_columns=("last_report", "oldest_report"))
     for column in ("indicators_total", "indicators_reported", "indicators_current"):
         frame[column] = frame[column].fillna(0).astype(int)
     age = frame["oldest_report"].map(lambda d: (as_of - d).days if d is not None else None)
@@ -77,19 +78,16 @@ def reporting_periods(start: date, as_of: date, period_days: int) -> list[tuple[
     return periods[-RECENT_PERIODS:]
 
 
-def fetch_period_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
+def fetch_period_completeness(
+    bind: Bind, *, stage_id: int, as_of: date, start_date: date, deadline: date, period_days: int
+) -> pd.DataFrame:
     """Communes that sent a report per period and indicator (recent periods of the stage).
 
     Columns: period_start, period_end, indicator_code, communes_reported, communes_total.
     """
-    st = s.stages
-    with engine.connect() as connection:
-        start, deadline, period = connection.execute(
-            sa.select(st.c.start_date, st.c.deadline, st.c.period_days).where(st.c.id == stage_id)
-        ).one()
     # Periods end with the stage: a stage looked at after its deadline shows its last periods.
-    as_of = min(as_of, pd.Timestamp(deadline).date())
-    periods = reporting_periods(pd.Timestamp(start).date(), as_of, int(period))
+    as_of = min(as_of, deadline)
+    periods = reporting_periods(start_date, as_of, period_days)
     columns = ["period_start", "period_end", "indicator_code", "communes_reported"]
     if not periods:
         return pd.DataFrame(columns=[*columns, "communes_total"])
@@ -115,11 +113,11 @@ def fetch_period_completeness(engine: sa.Engine, *, stage_id: int, as_of: date) 
     stmt = sa.select(
         counted.c.period, ind.c.code.label("indicator_code"), counted.c.communes_reported
     ).join(ind, ind.c.id == counted.c.indicator_id)
-    frame = read_frame(engine, stmt)
+    frame = read_frame(bind, stmt)
     frame["period_start"] = frame["period"].map(lambda i: periods[int(i)][0])
     frame["period_end"] = frame["period"].map(lambda i: periods[int(i)][1])
     total = read_frame(
-        engine, sa.select(sa.func.count()).select_from(commune_scope(stage_id, None).subquery())
+        bind, sa.select(sa.func.count()).select_from(commune_scope(stage_id, None).subquery())
     )
     frame["communes_total"] = int(total.iloc[0, 0])
     frame["communes_reported"] = frame["communes_reported"].astype(int)

@@ -6,10 +6,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame
+from data_access.frames import Bind, read_frame
 
 
-def fetch_child_boundaries(engine: sa.Engine, *, parent_code: str) -> pd.DataFrame:
+def fetch_child_boundaries(bind: Bind, *, parent_code: str) -> pd.DataFrame:
     """Children of a locality (a province's communes, a commune's villages) with their shapes.
 
     Columns: code, name, kind, boundary (GeoJSON geometry text, None where no shape is stored).
@@ -21,4 +21,4 @@ def fetch_child_boundaries(engine: sa.Engine, *, parent_code: str) -> pd.DataFra
         .where(parent.c.code == parent_code)
         .order_by(loc.c.code)
     )
-    return read_frame(engine, stmt)
+    return read_frame(bind, stmt)

@@ -9,7 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame
+from data_access.frames import Bind, read_frame
 from data_access.scopes import (
     commune_scope,
     latest_reports,
@@ -19,7 +19,7 @@ from data_access.scopes import (
 
 
 def fetch_indicator_history(
-    engine: sa.Engine,
+    bind: Bind,
     *,
     stage_id: int,
     as_of: date,
@@ -82,7 +82,7 @@ def fetch_indicator_history(
         .order_by(ind.c.sort_order, ind.c.code, daily.c.as_of)
     )
     frame = read_frame(
-        engine, stmt, date_columns=("report_date",), float_columns=("numerator", "denominator")
+        bind, stmt, date_columns=("report_date",), float_columns=("numerator", "denominator")
     )
     # Count indicators have no denominator: the running sum of zeros means "none".
     frame.loc[frame["unit"] == "count", "denominator"] = float("nan")
@@ -91,7 +91,7 @@ def fetch_indicator_history(
 
 
 def fetch_target_group_totals(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
+    bind: Bind, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """People reached and population of each target group over the communes in scope.
 
@@ -143,7 +143,7 @@ def fetch_target_group_totals(
         .outerjoin(populations, populations.c.target_group_id == grp.c.id)
         .order_by(grp.c.sort_order, grp.c.code, stage_indicators.c.sort_order)
     )
-    frame = read_frame(engine, stmt, float_columns=("goal_pct", "reached", "population"))
+    frame = read_frame(bind, stmt, float_columns=("goal_pct", "reached", "population"))
     frame = frame.drop_duplicates("target_group_code", keep="first").reset_index(drop=True)
     frame["communes_reported"] = frame["communes_reported"].astype(int)
     return frame

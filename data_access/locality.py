@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame
+from data_access.frames import Bind, read_frame
 from data_access.scopes import commune_scope, latest_reports, stage_indicator_ids
 
 
@@ -24,7 +24,7 @@ def _village_scope(stage_id: int, commune_codes: Sequence[str]) -> sa.Select:
 
 
 def fetch_village_reports(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str]
+    bind: Bind, *, stage_id: int, as_of: date, commune_codes: Sequence[str]
 ) -> pd.DataFrame:
     """Each village's latest report per stage indicator on or before `as_of` (villages that
     reported nothing have no row).
@@ -56,13 +56,11 @@ def fetch_village_reports(
         .order_by(loc.c.code, ind.c.sort_order, ind.c.code)
     )
     return read_frame(
-        engine, stmt, date_columns=("report_date",), float_columns=("numerator", "denominator")
+        bind, stmt, date_columns=("report_date",), float_columns=("numerator", "denominator")
     )
 
 
-def fetch_locality_report_log(
-    engine: sa.Engine, *, locality_code: str, as_of: date
-) -> pd.DataFrame:
+def fetch_locality_report_log(bind: Bind, *, locality_code: str, as_of: date) -> pd.DataFrame:
     """Every report of one locality (commune or village) on or before `as_of`, newest first.
 
     Columns: indicator_code, report_date, numerator, denominator, note, file_name, imported_at.
@@ -85,7 +83,7 @@ def fetch_locality_report_log(
         .order_by(r.c.as_of.desc(), ind.c.sort_order, ind.c.code)
     )
     return read_frame(
-        engine,
+        bind,
         stmt,
         date_columns=("report_date", "imported_at"),
         float_columns=("numerator", "denominator"),
@@ -93,7 +91,7 @@ def fetch_locality_report_log(
 
 
 def fetch_last_reports(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str]
+    bind: Bind, *, stage_id: int, as_of: date, commune_codes: Sequence[str]
 ) -> pd.DataFrame:
     """Each chosen commune's latest report per stage indicator, with the import batch it came in.
 
@@ -121,7 +119,7 @@ def fetch_last_reports(
         .order_by(loc.c.code, ind.c.sort_order, ind.c.code)
     )
     return read_frame(
-        engine,
+        bind,
         stmt,
         date_columns=("report_date", "imported_at"),
         float_columns=("numerator", "denominator"),
@@ -129,7 +127,7 @@ def fetch_last_reports(
 
 
 def fetch_reporting_days(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
+    bind: Bind, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """How many stage indicators each commune reported on each date from the stage's start up
     to `as_of` (and not past the deadline): the raw material of completeness per period.
@@ -156,6 +154,6 @@ def fetch_reporting_days(
         .group_by(scope.c.code, r.c.as_of)
         .order_by(scope.c.code, r.c.as_of)
     )
-    frame = read_frame(engine, stmt, date_columns=("report_date",))
+    frame = read_frame(bind, stmt, date_columns=("report_date",))
     frame["indicators_reported"] = frame["indicators_reported"].astype(int)
     return frame

@@ -8,11 +8,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import read_frame
+from data_access.frames import Bind, read_frame
 from data_access.scopes import population_as_of
 
 
-def fetch_commune_populations(engine: sa.Engine, *, stage_id: int, as_of: date) -> pd.DataFrame:
+def fetch_commune_populations(bind: Bind, *, stage_id: int, as_of: date) -> pd.DataFrame:
     """Every commune of the stage's province: its population per target group on `as_of`.
 
     Columns: commune_code, target_group_code, population.
@@ -28,4 +28,4 @@ def fetch_commune_populations(engine: sa.Engine, *, stage_id: int, as_of: date) 
         .join(s.target_groups, s.target_groups.c.id == pops.c.target_group_id)
         .order_by(s.localities.c.code, s.target_groups.c.code)
     )
-    return read_frame(engine, stmt, float_columns=("population",))
+    return read_frame(bind, stmt, float_columns=("population",))

@@ -13,48 +13,31 @@ from datetime import date, timedelta
 import pandas as pd
 import sqlalchemy as sa
 
-from campaign.targets import (
-    compute_cluster_targets,
-    compute_commune_targets,
-    compute_population_shares,
-)
 from data_access import schema as s
-from data_access.catalog import fetch_stage_indicators
-from data_access.frames import read_frame, to_date_column
-from data_access.populations import fetch_commune_populations
+from data_access.frames import Bind, read_frame
 from data_access.scopes import commune_scope, latest_reports
 
 
-def fetch_period_days(engine: sa.Engine, *, stage_id: int) -> int:
-    """The stage's reporting period in days."""
-    stmt = sa.select(s.stages.c.period_days).where(s.stages.c.id == stage_id)
-    with engine.connect() as connection:
-        return int(connection.execute(stmt).scalar_one())
-
-
-def fetch_stage_start(engine: sa.Engine, *, stage_id: int) -> date:
-    """The stage's start date."""
-    stmt = sa.select(s.stages.c.start_date).where(s.stages.c.id == stage_id)
-    with engine.connect() as connection:
-        return to_date_column(pd.Series([connection.execute(stmt).scalar_one()])).iloc[0]
-
-
 def fetch_commune_reports(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
+    bind: Bind,
+    *,
+    stage_id: int,
+    as_of: date,
+    start_date: date,
+    commune_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per commune and stage indicator, with its latest report (NaN where none).
+    """One row per commune and stage indicator: its latest report on or before `as_of` and on
+    or before the stage's `start_date` (NaN where none), and the targets stored for it.
 
-    Columns: commune_code, commune_name, commune_kind, indicator_code, report_date, numerator,
-    denominator, baseline, target, target_source — the commune's own target where set, else
-    derived from the province's as campaign.targets explains ("commune", "province",
-    "province_share").
+    Columns: commune_code, commune_name, commune_kind, indicator_code, unit, report_date,
+    numerator, denominator, own_baseline, own_target (the commune's own target row, NaN when
+    none), province_baseline, province_target, start_numerator, start_denominator. Which
+    target applies is campaign.targets' rule, applied in figures.
     """
     loc, ind, tgt = s.localities, s.indicators, s.targets
     scope = commune_scope(stage_id, commune_codes).subquery("scope")
     latest = latest_reports(stage_id, as_of, commune_codes)
-    at_start = latest_reports(
-        stage_id, fetch_stage_start(engine, stage_id=stage_id), commune_codes
-    ).alias("at_start")
+    at_start = latest_reports(stage_id, start_date, commune_codes).alias("at_start")
     province_target = tgt.alias("province_target")
     own_target = tgt.alias("own_target")
     stmt = (
@@ -101,8 +84,8 @@ def fetch_commune_reports(
         )
         .order_by(loc.c.code, ind.c.sort_order, ind.c.code)
     )
-    rows = read_frame(
-        engine,
+    return read_frame(
+        bind,
         stmt,
         date_columns=("report_date",),
         float_columns=(
@@ -116,39 +99,25 @@ def fetch_commune_reports(
             "start_denominator",
         ),
     )
-    shares = compute_population_shares(
-        fetch_stage_indicators(engine, stage_id=stage_id),
-        fetch_commune_populations(engine, stage_id=stage_id, as_of=as_of),
-    )
-    judged = compute_commune_targets(rows, shares)
-    return judged[
-        [
-            "commune_code",
-            "commune_name",
-            "commune_kind",
-            "indicator_code",
-            "report_date",
-            "numerator",
-            "denominator",
-            "baseline",
-            "target",
-            "target_source",
-        ]
-    ]
 
 
 def fetch_indicator_totals(
-    engine: sa.Engine, *, stage_id: int, as_of: date, commune_codes: Sequence[str] | None = None
+    bind: Bind,
+    *,
+    stage_id: int,
+    as_of: date,
+    period_days: int,
+    commune_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Each stage indicator summed over the communes in scope, as of `as_of`.
 
     Columns: indicator_code, numerator, denominator (Σ over latest reports; NaN when no commune
     reported), communes_reported (have any report), communes_current (reported within the last
-    reporting period), communes_total (communes in scope), last_report (newest report date).
+    `period_days`), communes_total (communes in scope), last_report (newest report date).
     """
     ind = s.indicators
     latest = latest_reports(stage_id, as_of, commune_codes)
-    period_start = as_of - timedelta(days=fetch_period_days(engine, stage_id=stage_id))
+    period_start = as_of - timedelta(days=period_days)
     total_communes = (
         sa.select(sa.func.count())
         .select_from(commune_scope(stage_id, commune_codes).subquery())
@@ -185,37 +154,8 @@ def fetch_indicator_totals(
         .order_by(ind.c.sort_order, ind.c.code)
     )
     frame = read_frame(
-        engine, stmt, date_columns=("last_report",), float_columns=("numerator", "denominator")
+        bind, stmt, date_columns=("last_report",), float_columns=("numerator", "denominator")
     )
     for column in ("communes_reported", "communes_current", "communes_total"):
         frame[column] = frame[column].astype(int)
     return frame
-
-
-def fetch_scope_indicators(
-    engine: sa.Engine,
-    *,
-    stage_id: int,
-    as_of: date,
-    commune_codes: Sequence[str] | None = None,
-    agency_codes: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """The stage's indicators with the baseline and target that apply to the communes in scope.
-
-    The whole province: the stored province targets. A cluster of communes: as
-    campaign.targets.compute_cluster_targets derives them. Columns as fetch_stage_indicators.
-    """
-    indicators = fetch_stage_indicators(engine, stage_id=stage_id, agency_codes=agency_codes)
-    if commune_codes is None:
-        return indicators
-    shares = compute_population_shares(
-        fetch_stage_indicators(engine, stage_id=stage_id),
-        fetch_commune_populations(engine, stage_id=stage_id, as_of=as_of),
-    )
-    start_totals = fetch_indicator_totals(
-        engine,
-        stage_id=stage_id,
-        as_of=fetch_stage_start(engine, stage_id=stage_id),
-        commune_codes=commune_codes,
-    )
-    return compute_cluster_targets(indicators, shares, start_totals, commune_codes)

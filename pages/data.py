@@ -2,19 +2,17 @@
 
 import streamlit as st
 
-from data_access.completeness import fetch_commune_completeness, fetch_period_completeness
-from data_access.importers.template import build_template_frame, template_bytes
-from data_access.importers.writing import import_reports
+from figures import reporting
+from ui.committee_view import as_of_caption
 from ui.completeness import completeness_tables
-from ui.data import cached_query
+from ui.data import reader
 from ui.filters import current_filters
-from ui.format import format_date
-from ui.importing import render_history, render_import_flow
+from ui.importing import render_history, render_import_flow, report_template
 
 filters = current_filters()
 lang = filters.lang
 st.title(filters.t("page.data"))
-st.caption(filters.t("common.as_of", date=format_date(filters.as_of, lang)))
+st.caption(as_of_caption(filters))
 tab_import, tab_completeness, tab_history = st.tabs(
     [
         filters.t("data.tab_import"),
@@ -33,27 +31,24 @@ with tab_import:
             format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
         )
         fmt = st.radio(filters.t("data.template_format"), ["xlsx", "csv"], horizontal=True)
-        template = cached_query(build_template_frame, as_of=template_date, stage_code=None)
-        if template.empty:
+        template = report_template(template_date, fmt)
+        if template is None:
             st.info(filters.t("data.template_none"))
         else:
+            rows, data = template
             st.download_button(
-                filters.t("data.template_download", rows=len(template)),
-                template_bytes(template, fmt),
+                filters.t("data.template_download", rows=rows),
+                data,
                 file_name=f"mau_bao_cao_{template_date.isoformat()}.{fmt}",
                 icon=":material/download:",
             )
     with right:
         st.subheader(filters.t("data.upload_header"))
-        render_import_flow(import_reports, key="reports", lang=lang)
+        render_import_flow("reports", lang=lang)
 
 with tab_completeness:
-    communes = cached_query(
-        fetch_commune_completeness, stage_id=filters.stage_id, as_of=filters.as_of
-    )
-    periods = cached_query(
-        fetch_period_completeness, stage_id=filters.stage_id, as_of=filters.as_of
-    )
+    communes = reporting.commune_completeness(reader(), filters.scope)
+    periods = reporting.period_completeness(reader(), filters.scope)
     completeness_tables(communes, periods, filters)
 
 with tab_history:

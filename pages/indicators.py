@@ -3,20 +3,21 @@ commune table (choosing a row opens that commune's locality page)."""
 
 import streamlit as st
 
-from campaign.forecast import chart_horizon, compute_forecast, pace_points, stage_points
 from charts.distribution import progress_histogram_chart, status_counts_chart
+from charts.rows import status_count_rows
 from charts.trend import indicator_trend_chart
-from ui.boards import load_commune_board, load_indicator_board, load_stage_indicators
-from ui.committee import load_history
-from ui.committee_rows import commune_table_rows, status_count_rows, value_text
+from figures import indicator as indicator_figures
+from figures.boards import stage_indicators
+from i18n.formats import format_date, status_label
+from ui.committee_rows import commune_table_rows, value_text
 from ui.committee_view import (
     apply_projector_style,
     as_of_caption,
     url_choice,
     write_page_param,
 )
+from ui.data import reader
 from ui.filters import current_filters
-from ui.format import format_date
 from ui.indicator_view import (
     render_commune_table,
     render_definition,
@@ -24,15 +25,14 @@ from ui.indicator_view import (
     trend_events,
 )
 from ui.links import open_locality
-from ui.widgets import status_label
 
 INDICATOR_PARAM = "indicator"
 INDICATOR_KEY = "committee_indicator"
 
 filters = current_filters()
 apply_projector_style()
-lang, stage = filters.lang, filters.stage
-indicators = load_stage_indicators(filters)
+lang = filters.lang
+indicators = stage_indicators(reader(), filters.scope)
 if indicators.empty:
     st.title(filters.t("page.indicators"))
     st.info(filters.t("indicators.none"))
@@ -57,36 +57,24 @@ code = picker.selectbox(
     persist_state="session",
 )
 write_page_param(INDICATOR_PARAM, code)
-indicator = indicators.set_index("code").loc[code]
-unit = indicator["unit"]
 st.caption(as_of_caption(filters))
 
-current = load_indicator_board(filters).set_index("code").loc[code]
-points = stage_points(load_history(filters, [code]), start=stage["start_date"])
-forecast = compute_forecast(
-    points,
-    target=indicator["target"],
-    deadline=stage["deadline"],
-    as_of=filters.as_of,
-    direction=indicator["direction"],
-)
+view = indicator_figures.indicator_view(reader(), filters.scope, code)
+# The indicator with the baseline and target that apply to the chosen communes.
+indicator, points, forecast = view.current, view.points, view.forecast
+unit = indicator["unit"]
 st.subheader(f"{code} · {names[code]}")
-render_headline(current, indicator, forecast, filters)
+render_headline(indicator, indicator, forecast, filters)
 about, chart_column = st.columns([1, 3], gap="large")
 with about:
     render_definition(indicator, filters)
 with chart_column:
     finish = forecast.projected_finish
-    horizon = chart_horizon(start=stage["start_date"], deadline=stage["deadline"])
+    horizon = view.horizon
     target_text = f"{filters.t('common.target')} {value_text(indicator['target'], unit, filters)}"
     chart = indicator_trend_chart(
         points,
-        pace=pace_points(
-            start=stage["start_date"],
-            deadline=stage["deadline"],
-            baseline=indicator["baseline"],
-            target=indicator["target"],
-        ),
+        pace=view.pace,
         target=(indicator["target"], target_text),
         events=trend_events(filters, finish=finish, horizon=horizon),
         titles={
@@ -103,13 +91,11 @@ with chart_column:
     elif finish > horizon:
         st.caption(filters.t("indicators.late_finish", date=format_date(finish, lang)))
 
-board = load_commune_board(filters, commune_codes=filters.commune_filter)
-rows = board[board["indicator_code"] == code]
-rows = rows.sort_values(["progress", "commune_code"], na_position="last").reset_index(drop=True)
+rows = view.communes
 st.subheader(filters.t("indicators.distribution", count=len(rows)))
 counts_column, histogram_column = st.columns([2, 3], gap="large")
 with counts_column:
-    counts = status_count_rows(rows["status"], filters)
+    counts = status_count_rows(rows["status"], lang)
     chart = status_counts_chart(counts, title=filters.t("indicators.communes_axis"), lang=lang)
     st.altair_chart(chart, width="stretch")
 with histogram_column:

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from figures import locality
+from ui.committee_view import as_of_caption
+from ui.data import reader
 from ui.filters import current_filters
-from ui.format import format_date
 from ui.locality import (
     commune_names,
     render_breadcrumb,
@@ -12,18 +14,6 @@ from ui.locality import (
     render_target_groups,
     render_tiles,
 )
-from ui.locality_data import (
-    load_breakdown,
-    load_completeness,
-    load_group_score,
-    load_last_reports,
-    load_province_score,
-    load_ranks,
-    load_target_groups,
-    load_tiles,
-    load_trend,
-    load_villages,
-)
 from ui.locality_tables import (
     render_breakdown,
     render_chooser,
@@ -31,24 +21,23 @@ from ui.locality_tables import (
     render_village,
     render_villages,
 )
+from ui.text import md
 
 filters = current_filters()
-t, lang = filters.t, filters.lang
+scope, t = filters.scope, filters.t
 chosen = list(filters.commune_codes)
 names = commune_names(filters)
-ranks = load_ranks(filters)
-as_of_caption = (
-    t("common.as_of", date=format_date(filters.as_of, lang)) + " · " + t("app.synthetic")
-)
+ranks = locality.ranks(reader(), scope)
+caption = as_of_caption(filters)
 
 if not chosen:
     render_breadcrumb(filters)
     st.title(t("page.locality"))
-    st.caption(as_of_caption)
+    st.caption(caption)
     render_chooser(filters, ranks)
     st.stop()
 
-villages = load_villages(filters)
+villages = locality.villages(reader(), scope)
 if filters.village_code is not None and filters.village_code in set(villages["code"]):
     village = villages.set_index("code").loc[filters.village_code].copy()
     village["code"] = filters.village_code
@@ -59,34 +48,34 @@ if filters.village_code is not None and filters.village_code in set(villages["co
 render_breadcrumb(filters)
 if len(chosen) == 1:
     kinds = dict(zip(filters.communes["code"], filters.communes["kind"], strict=True))
-    st.title(names[chosen[0]])
-    st.caption(t(f"kind.{kinds[chosen[0]]}") + f" · {chosen[0]} · " + as_of_caption)
+    st.title(md(names[chosen[0]]), anchor=False)
+    st.caption(t(f"kind.{kinds[chosen[0]]}") + f" · {chosen[0]} · " + caption)
 else:
-    st.title(t("locality.cluster_title", count=len(chosen)))
-    st.caption(", ".join(names[code] for code in chosen) + " · " + as_of_caption)
+    st.title(t("locality.cluster_title", count=len(chosen)), anchor=False)
+    st.caption(", ".join(md(names[code]) for code in chosen) + " · " + caption)
 
-tiles = load_tiles(filters)
-grid, completeness = load_completeness(filters)
+tiles = locality.locality_tiles(reader(), scope)
+completeness = locality.completeness(reader(), scope)
 own_rank = ranks[ranks["commune_code"] == chosen[0]].iloc[0] if len(chosen) == 1 else None
 render_summary(
     filters,
     rank=own_rank,
-    score=load_group_score(tiles),
-    province_score=load_province_score(filters),
-    completeness=completeness,
+    score=locality.scope_score(tiles),
+    province_score=locality.province_score(reader(), scope),
+    completeness=completeness.summary,
     villages=villages,
 )
-render_tiles(tiles, load_trend(filters), filters)
+render_tiles(tiles, locality.trend(reader(), scope), filters)
 if len(chosen) > 1:
-    render_breakdown(load_breakdown(filters, ranks, completeness), filters)
+    render_breakdown(locality.breakdown(reader(), scope, ranks, completeness.summary), filters)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    render_target_groups(load_target_groups(filters), filters)
+    render_target_groups(locality.target_groups(reader(), scope), filters)
 with right:
-    render_completeness(grid, completeness, filters)
+    render_completeness(completeness.grid, completeness.summary, filters)
 left, right = st.columns([1, 1], gap="large")
 with left:
     render_villages(villages, filters)
 with right:
-    render_last_reports(load_last_reports(filters), filters)
+    render_last_reports(locality.last_reports(reader(), scope), filters)

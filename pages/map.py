@@ -10,13 +10,14 @@ from charts.map import (
     legend_scale,
     village_map_chart,
 )
-from data_access.geo_queries import fetch_child_boundaries
-from ui.boards import load_commune_board, load_stage_indicators
-from ui.data import cached_query
+from figures.boards import stage_indicators
+from figures.maps import commune_shapes, indicator_map_board, village_shapes
+from ui.committee_view import as_of_caption
+from ui.data import reader
 from ui.export import table_downloads
 from ui.filters import current_filters
-from ui.format import format_date
 from ui.links import open_locality
+from ui.text import md
 
 # Fits 1920×1080 under the title and the controls without scrolling.
 MAP_HEIGHT = 660
@@ -42,8 +43,8 @@ def _summary(rows: list[dict], colour_by: str) -> None:
 def _villages(code: str) -> None:
     """The chosen commune's villages: on a map where they have shapes, else as a table."""
     name = filters.communes.set_index("code")["name"].get(code, code)
-    st.markdown(f"**{filters.t('map.villages', name=name)}**")
-    villages = cached_query(fetch_child_boundaries, parent_code=code)
+    st.markdown(f"**{filters.t('map.villages', name=md(name))}**")
+    villages = village_shapes(reader(), filters.scope, code)
     if villages.empty:
         st.caption(filters.t("map.villages_none"))
         return
@@ -70,11 +71,11 @@ def _villages(code: str) -> None:
 
 filters = current_filters()
 st.title(filters.t("page.map"))
-indicators = load_stage_indicators(filters)
+indicators = stage_indicators(reader(), filters.scope)
 if indicators.empty:
     st.info(filters.t("map.no_indicator"))
     st.stop()
-shapes = cached_query(fetch_child_boundaries, parent_code=filters.province_code)
+shapes = commune_shapes(reader(), filters.scope)
 if shapes["boundary"].isna().all():
     st.info(filters.t("map.no_shapes"))
     st.stop()
@@ -99,16 +100,9 @@ colour_by = (
 )
 labels = label.toggle(filters.t("map.labels"), key="map_labels")
 
-board = load_commune_board(filters)
-board = board[board["indicator_code"] == indicator]
+board = indicator_map_board(reader(), filters.scope, indicator)
 rows = compute_map_rows(shapes, board, colour_by=colour_by, lang=filters.lang)
-st.caption(
-    filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
-    + " · "
-    + filters.t("map.click_hint")
-    + " · "
-    + filters.t("app.synthetic")
-)
+st.caption(as_of_caption(filters) + " · " + filters.t("map.click_hint"))
 chart = commune_map_chart(
     rows,
     colour_by=colour_by,
@@ -133,7 +127,7 @@ with side:
     _summary(rows, colour_by)
     missing = shapes.loc[shapes["boundary"].isna(), "name"].tolist()
     if missing:
-        listed = ", ".join(missing[:MISSING_LISTED]) + (
+        listed = ", ".join(md(name) for name in missing[:MISSING_LISTED]) + (
             " …" if len(missing) > MISSING_LISTED else ""
         )
         st.caption(filters.t("map.missing_shapes", count=len(missing), names=listed))

@@ -3,18 +3,13 @@ communes, and what changed since the last meeting."""
 
 import streamlit as st
 
-from campaign.changes import compute_status_changes
-from campaign.ranking import weakest_and_strongest
 from charts.bars import reach_bars_chart
+from charts.rows import group_bar_rows
+from figures import committee
+from figures.lists import FALLEN_LIST
+from i18n.formats import format_date
 from ui.brief_download import brief_download_button
-from ui.committee import (
-    fallen_behind,
-    load_group_reach,
-    load_meeting_boards,
-    load_tiles,
-    rank_communes,
-)
-from ui.committee_rows import fallen_behind_lines, group_bar_rows, status_change_lines
+from ui.committee_rows import fallen_behind_lines, status_change_lines
 from ui.committee_view import (
     TILE_KEY,
     apply_projector_style,
@@ -22,16 +17,15 @@ from ui.committee_view import (
     meeting_date_input,
     ranked_list,
 )
+from ui.data import reader
 from ui.filters import current_filters
-from ui.format import format_date
 from ui.presentation import present_button
 from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5
-LIST_LENGTH = 5  # five weakest and five strongest communes
-CHANGES_LISTED = 8  # communes that fell behind, before "and N more"
 
 filters = current_filters()
+scope, lang = filters.scope, filters.lang
 apply_projector_style()
 # One header row (title, meeting date, actions) so the ten tiles still fit a 1080-pixel screen.
 title, meeting_column, actions = st.columns([2.4, 1, 1.6], vertical_alignment="bottom")
@@ -43,28 +37,27 @@ with actions, st.container(horizontal=True, horizontal_alignment="right"):
     brief_download_button(filters, meeting)
 st.caption(as_of_caption(filters))
 
-tiles = load_tiles(filters, meeting)
+tiles = committee.tiles(reader(), scope, meeting)
 for start in range(0, len(tiles), TILES_PER_ROW):
     chunk = tiles.iloc[start : start + TILES_PER_ROW]
     for column, (_, row) in zip(st.columns(TILES_PER_ROW), chunk.iterrows(), strict=False):
         with column:
             indicator_tile(
-                row, filters.stage, filters.lang, meeting=meeting, key=f"{TILE_KEY}{row['code']}"
+                row, scope.stage.deadline, lang, meeting=meeting, key=f"{TILE_KEY}{row['code']}"
             )
 
 groups_column, communes_column = st.columns([3, 2], gap="large")
 with groups_column:
     st.subheader(filters.t("committee.groups_title"))
-    bars = group_bar_rows(load_group_reach(filters), filters)
+    bars = group_bar_rows(committee.group_reach(reader(), scope), lang)
     st.altair_chart(
-        reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=filters.lang),
+        reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=lang),
         width="stretch",
     )
     st.caption(filters.t("committee.bars_legend"))
 with communes_column:
-    boards = load_meeting_boards(filters, meeting)
-    ranking = rank_communes(boards, filters)
-    weakest, strongest = weakest_and_strongest(ranking, LIST_LENGTH)
+    ranking = committee.ranking(reader(), scope, meeting)
+    weakest, strongest = committee.weakest_and_strongest_short(ranking)
     weak_column, strong_column = st.columns(2)
     with weak_column:
         st.subheader(filters.t("committee.weakest"))
@@ -74,16 +67,16 @@ with communes_column:
         ranked_list(strongest, filters, empty=filters.t("committee.no_ranked"))
     st.caption(filters.t("committee.score_note"))
 
-st.subheader(filters.t("committee.changes_title", date=format_date(meeting, filters.lang)))
+st.subheader(filters.t("committee.changes_title", date=format_date(meeting, lang)))
 status_column, fallen_column = st.columns(2, gap="large")
 with status_column:
     st.markdown(f"**{filters.t('committee.status_changed')}**")
-    lines = status_change_lines(compute_status_changes(tiles), filters)
+    lines = status_change_lines(committee.status_changes(tiles), filters)
     st.markdown("  \n".join(lines) if lines else filters.t("committee.no_status_change"))
 with fallen_column:
-    fallen = fallen_behind(boards, filters)
+    fallen = committee.fallen_behind(reader(), scope, meeting)
     st.markdown(f"**{filters.t('committee.fell_behind', count=len(fallen))}**")
-    lines = fallen_behind_lines(fallen.head(CHANGES_LISTED), filters)
-    if len(fallen) > CHANGES_LISTED:
-        lines.append(filters.t("committee.and_more", count=len(fallen) - CHANGES_LISTED))
+    lines = fallen_behind_lines(fallen.head(FALLEN_LIST), filters)
+    if len(fallen) > FALLEN_LIST:
+        lines.append(filters.t("committee.and_more", count=len(fallen) - FALLEN_LIST))
     st.markdown("  \n".join(lines) if lines else filters.t("committee.none_fell_behind"))

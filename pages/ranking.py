@@ -3,16 +3,16 @@ improved and the laggards; communes without data listed apart."""
 
 import streamlit as st
 
-from campaign.ranking import laggards, most_improved, split_ranked
-from ui.committee import load_ranking
+from figures import committee
+from i18n.formats import format_date
 from ui.committee_view import (
     apply_projector_style,
     as_of_caption,
     meeting_date_input,
     ranked_list,
 )
+from ui.data import reader
 from ui.filters import current_filters
-from ui.format import format_date
 from ui.links import open_locality
 from ui.ranking_view import (
     improved_lines,
@@ -20,8 +20,6 @@ from ui.ranking_view import (
     render_ranking_table,
     render_unscored,
 )
-
-LIST_LENGTH = 5  # most improved and laggards listed beside the table
 
 filters = current_filters()
 t = filters.t
@@ -35,8 +33,8 @@ st.markdown(t("ranking.method"))
 if filters.agency_code:
     st.info(t("ranking.agency", agency=filters.agency_code))
 
-ranking = load_ranking(filters, meeting)
-ranked, unscored = split_ranked(ranking)
+ranking = committee.ranking(reader(), filters.scope, meeting)
+ranked, unscored = committee.ranked_and_unscored(ranking)
 if filters.commune_codes:
     st.info(t("ranking.filtered", count=len(ranking)))
 render_unscored(unscored, filters)
@@ -44,11 +42,11 @@ render_unscored(unscored, filters)
 improved_column, laggard_column = st.columns(2, gap="large")
 with improved_column:
     st.subheader(t("ranking.improved", date=format_date(meeting, filters.lang)))
-    lines = improved_lines(most_improved(ranked, LIST_LENGTH), filters)
+    lines = improved_lines(committee.improved(ranked), filters)
     st.markdown("  \n".join(lines) if lines else t("ranking.none_improved"))
 with laggard_column:
     st.subheader(t("ranking.laggards"))
-    ranked_list(laggards(ranked, LIST_LENGTH), filters, empty=t("committee.no_ranked"))
+    ranked_list(committee.weakest(ranked), filters, empty=t("committee.no_ranked"))
 
 st.subheader(t("ranking.table", count=len(ranked)))
 st.caption(t("committee.table_hint"))

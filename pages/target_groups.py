@@ -3,13 +3,14 @@ commune sorted by its gap to the stage target, with who is furthest in people.""
 
 import streamlit as st
 
-from ui.committee import load_commune_group_reach, load_group_reach
+from figures import committee
 from ui.committee_view import (
     apply_projector_style,
     as_of_caption,
     url_choice,
     write_page_param,
 )
+from ui.data import reader
 from ui.filters import current_filters
 from ui.groups_view import render_group_tab
 
@@ -54,8 +55,8 @@ sort = sort_column.segmented_control(
 write_page_param(KIND_PARAM, kind)
 write_page_param(SORT_PARAM, sort)
 
-groups = load_group_reach(filters)
-communes = load_commune_group_reach(filters)
+groups = committee.group_reach(reader(), filters.scope)
+communes = committee.commune_group_reach(reader(), filters.scope)
 if kind != "all":
     communes = communes[communes["commune_kind"] == kind]
 if groups.empty:  # e.g. an agency whose indicators are tied to no target group

@@ -8,12 +8,16 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from charts.progress import progress_chart
+from charts.render import chart_png
+from charts.score_map import score_board, score_map_chart
+from figures.lists import FALLEN_LIST
+from figures.reader import PlainReader
+from i18n import translate
+from i18n.formats import format_date, format_percent
 from reports import sections
-from reports.charts_png import chart_png, progress_chart, score_map_chart
 from reports.content import BriefContent, gather_content, resolve_request
 from reports.layout import BriefDocument
-from ui.format import format_date, format_percent
-from ui.i18n import translate
 
 # Table column widths in mm; each set adds up to the 180 mm between A4 portrait margins.
 INDICATOR_WIDTHS = (12, 62, 20, 19, 20, 16, 31)
@@ -37,13 +41,13 @@ def _filter_lines(content: BriefContent) -> list[tuple[str, str]]:
     stage = request.stage
     period = t(
         "filter.stage_range",
-        start=format_date(stage["start_date"], lang),
-        deadline=format_date(stage["deadline"], lang),
+        start=format_date(stage.start_date, lang),
+        deadline=format_date(stage.deadline, lang),
     )
     return [
         (t("filter.as_of"), format_date(request.as_of, lang)),
-        (t("brief.province"), f"{request.province_name} ({request.province_code})"),
-        (t("filter.stage"), f"{stage[f'stage_name_{lang}']} · {period}"),
+        (t("brief.province"), f"{request.province_name} ({request.scope.province_code})"),
+        (t("filter.stage"), f"{stage.name(lang)} · {period}"),
         (t("common.agency"), agency),
         (t("filter.communes"), communes),
         (t("brief.since"), format_date(request.since, lang)),
@@ -70,9 +74,9 @@ def _indicator_section(doc: BriefDocument, content: BriefContent) -> None:
         aligns="LLRRCRC",
         status_column=6,
     )
-    margin = format_percent(100 * content.request.at_risk_margin, lang, decimals=0)
+    margin = format_percent(100 * content.request.scope.at_risk_margin, lang, decimals=0)
     doc.paragraph(t("brief.indicators_note", margin=margin))
-    chart = progress_chart(content.indicators, lang, width=CHART_PX)
+    chart = progress_chart(content.tiles, lang, width=CHART_PX)
     caption = t("brief.progress_chart", date=format_date(content.request.as_of, lang))
     doc.image_png(chart_png(chart, lang), width_mm=CHART_MM * 0.85, caption=caption)
 
@@ -98,14 +102,11 @@ def _target_group_section(doc: BriefDocument, content: BriefContent) -> None:
 def _map_and_weakest(doc: BriefDocument, content: BriefContent) -> None:
     lang = content.request.lang
     t = lambda key, **values: translate(key, lang, **values)  # noqa: E731
-    ranking = sections.compute_brief_ranking(content)
-    weakest = sections.compute_weakest(ranking)
     if not content.shapes.empty:
         doc.heading(t("brief.section.map"), keep_mm=150)
-        board = sections.map_board(ranking, content.request.as_of)
-        chart = score_map_chart(
-            content.shapes, board, list(weakest["commune_code"]), lang, width=CHART_PX
-        )
+        board = score_board(content.ranking, content.request.as_of)
+        weakest = list(content.weakest["commune_code"])
+        chart = score_map_chart(content.shapes, board, weakest, lang, width=CHART_PX)
         doc.image_png(chart_png(chart, lang), width_mm=CHART_MM)
         doc.paragraph(t("brief.map_note"))
     doc.heading(t("brief.section.weakest"), keep_mm=70)
@@ -118,8 +119,7 @@ def _map_and_weakest(doc: BriefDocument, content: BriefContent) -> None:
         t("brief.col.behind"),
         f"{t('brief.col.rank')} ({format_date(content.request.since, lang)})",
     ]
-    ranked_total = int(ranking["rank"].notna().sum())
-    rows = sections.weakest_rows(weakest, ranked_total, lang)
+    rows = sections.weakest_rows(content)
     doc.table_of(headers, rows, widths=WEAKEST_WIDTHS, aligns="RLLRRRR")
     doc.paragraph(t("brief.weakest_note"))
 
@@ -145,15 +145,15 @@ def _changes_section(doc: BriefDocument, content: BriefContent) -> None:
         doc.table_of(headers, changed, widths=CHANGE_WIDTHS, aligns="LLRCRC", status_column=5)
     else:
         doc.paragraph(t("brief.changes.no_indicators"), size=10)
-    fallen = sections.fallen_behind(content)
+    fallen = content.fallen
     doc.keep_together(30)
     doc.subheading(t("brief.changes.communes", count=len(fallen)))
     if fallen.empty:
         doc.paragraph(t("brief.changes.no_communes"), size=10)
         return
     headers = [t("common.commune"), t("brief.col.fell_behind")]
-    doc.table_of(headers, sections.fallen_rows(fallen, content), widths=FALLEN_WIDTHS, aligns="LL")
-    hidden = len(fallen) - sections.FALLEN_LISTED
+    doc.table_of(headers, sections.fallen_rows(content), widths=FALLEN_WIDTHS, aligns="LL")
+    hidden = len(fallen) - FALLEN_LIST
     if hidden > 0:
         doc.paragraph(t("brief.changes.more", count=hidden), size=10)
 
@@ -170,8 +170,8 @@ def render_brief(content: BriefContent) -> bytes:
     doc.set_title(translate("brief.title", lang))
     doc.set_lang(lang)
     doc.add_page()
-    doc.title_block(translate("brief.title", lang), request.stage[f"campaign_name_{lang}"])
-    if request.synthetic:
+    doc.title_block(translate("brief.title", lang), request.stage.campaign_name(lang))
+    if request.demo:
         doc.warning(translate("brief.synthetic", lang))
     doc.facts(_filter_lines(content))
     _indicator_section(doc, content)
@@ -191,14 +191,19 @@ def build_brief_pdf(
     agency_code: str | None = None,
     commune_codes: Sequence[str] | None = None,
 ) -> bytes:
-    """The meeting brief as PDF bytes; raises reports.content.BriefInputError on a wrong filter."""
-    request = resolve_request(
-        engine,
-        lang=lang,
-        as_of=as_of,
-        since=since,
-        stage_code=stage_code,
-        agency_code=agency_code,
-        commune_codes=commune_codes,
-    )
-    return render_brief(gather_content(engine, request))
+    """The meeting brief as PDF bytes; raises reports.content.BriefInputError on a wrong filter.
+
+    Every figure is read through one snapshot of the database.
+    """
+    with PlainReader(engine) as reader:
+        request = resolve_request(
+            reader,
+            lang=lang,
+            as_of=as_of,
+            since=since,
+            stage_code=stage_code,
+            agency_code=agency_code,
+            commune_codes=commune_codes,
+        )
+        content = gather_content(reader, request)
+    return render_brief(content)

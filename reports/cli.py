@@ -11,17 +11,12 @@ import sqlalchemy as sa
 
 from data_access.bootstrap import DatabaseNotReady, prepare_database
 from data_access.engine import create_db_engine
+from figures.requests import parse_url_date
+from i18n import bilingual, translate
 from reports.content import BriefInputError
-from ui.i18n import translate
-from ui.url_state import parse_url_date
 
 # Exit codes: 2 for a wrong option (as argparse uses), 3 when the database cannot serve.
 EXIT_BAD_INPUT, EXIT_DATABASE = 2, 3
-
-
-def bilingual(key: str, **values: object) -> str:
-    """A catalogue message in Vietnamese, then English, for a console read by either."""
-    return f"{translate(key, 'vi', **values)}\n{translate(key, 'en', **values)}"
 
 
 def build_parser() -> argparse.ArgumentParser:

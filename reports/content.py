@@ -1,4 +1,8 @@
-"""What a meeting brief shows: the checked request, and every figure read for it."""
+"""What a meeting brief shows: the checked request, and every figure read for it.
+
+Every figure comes from figures/, for the same Scope the screens would build, so the brief's
+ten weakest communes are the ranking page's and its tiles are the overview's.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
-import sqlalchemy as sa
 
-from campaign.scoreboard import compute_commune_board, compute_indicator_board
 from data_access.catalog import (
     fetch_agencies,
     fetch_communes,
     fetch_latest_report_date,
     fetch_provinces,
-    fetch_stage_indicators,
     fetch_stages,
 )
-from data_access.geo_queries import fetch_child_boundaries
-from data_access.history import fetch_indicator_history, fetch_target_group_totals
-from data_access.progress import (
-    fetch_commune_reports,
-    fetch_indicator_totals,
-    fetch_scope_indicators,
-)
+from data_access.meta import fetch_is_demo
 from data_access.settings import load_settings
-from ui.url_state import default_as_of, default_stage_id
-
-# A committee meets about every two weeks: the default "last meeting" is this many days earlier.
-MEETING_INTERVAL_DAYS = 14
-# Real province codes run 01-96; the demo province (99) and benchmark provinces sit above them.
-REAL_PROVINCE_CODE_MAX = 96
+from figures import committee
+from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.maps import commune_shapes
+from figures.reader import Reader
+from figures.requests import default_as_of, default_stage_id
+from figures.scope import Scope, Stage
 
 
 class BriefInputError(ValueError):
@@ -48,39 +43,35 @@ class BriefRequest:
     """The checked filters of one brief."""
 
     lang: str
-    stage: pd.Series
-    as_of: date
+    scope: Scope
     since: date
     agency: pd.Series | None  # code, name_vi, name_en; None = every agency
     communes: pd.DataFrame  # the chosen communes (code, name, kind); empty = whole province
-    province_code: str
     province_name: str
-    stale_after_days: int
-    at_risk_margin: float
+    demo: bool  # the database holds the seeded synthetic demo
 
     @property
-    def commune_filter(self) -> list[str] | None:
-        """The chosen commune codes, or None for the whole province."""
-        return list(self.communes["code"]) or None
+    def as_of(self) -> date:
+        """The date of every figure."""
+        return self.scope.as_of
 
     @property
-    def synthetic(self) -> bool:
-        """True for the demo and benchmark provinces, whose figures are made up."""
-        return self.province_code.isdigit() and int(self.province_code) > REAL_PROVINCE_CODE_MAX
+    def stage(self) -> Stage:
+        """The stage of the brief."""
+        return self.scope.stage
 
 
 @dataclass(frozen=True)
 class BriefContent:
-    """Every frame the brief's sections are built from."""
+    """Every figure the brief's sections are built from (figures.committee)."""
 
     request: BriefRequest
-    indicators: pd.DataFrame  # compute_indicator_board as of `as_of`
-    indicators_before: pd.DataFrame  # the same, as of `since`
-    communes: pd.DataFrame  # compute_commune_board as of `as_of`
-    communes_before: pd.DataFrame  # the same, as of `since`
-    target_groups: pd.DataFrame  # fetch_target_group_totals, only groups of shown indicators
-    history: pd.DataFrame  # fetch_indicator_history of the shown indicators
-    shapes: pd.DataFrame  # fetch_child_boundaries of the province's communes
+    tiles: pd.DataFrame  # the indicator board with changes since the last meeting
+    ranking: pd.DataFrame  # every commune ranked (narrowed to the chosen ones)
+    weakest: pd.DataFrame  # the ten weakest of that ranking
+    fallen: pd.DataFrame  # communes that fell behind since the last meeting
+    target_groups: pd.DataFrame  # people reached per target group
+    shapes: pd.DataFrame  # the communes' boundaries (the chosen ones only, if any)
 
 
 def _stage_for(
@@ -102,8 +93,19 @@ def _stage_for(
     return stages.sort_values("start_date").iloc[0]
 
 
+def _agency(reader: Reader, agency_code: str | None) -> pd.Series | None:
+    if agency_code is None:
+        return None
+    agencies = reader.read(fetch_agencies)
+    match = agencies[agencies["code"].str.upper() == agency_code.strip().upper()]
+    if match.empty:
+        known = ", ".join(agencies["code"])
+        raise BriefInputError("brief.error.unknown_agency", value=agency_code, known=known)
+    return match.iloc[0]
+
+
 def resolve_request(
-    engine: sa.Engine,
+    reader: Reader,
     *,
     lang: str = "vi",
     as_of: date | None = None,
@@ -112,105 +114,60 @@ def resolve_request(
     agency_code: str | None = None,
     commune_codes: Sequence[str] | None = None,
 ) -> BriefRequest:
-    """Check the filters against the database and fill in defaults; BriefInputError if wrong."""
-    stages = fetch_stages(engine)
+    """Check the options against the database, fill in defaults and build the brief's Scope;
+    BriefInputError when an option is wrong."""
+    stages = reader.read(fetch_stages)
     if stages.empty:
         raise BriefInputError("brief.error.no_stage")
-    latest = fetch_latest_report_date(engine)
+    latest = reader.read(fetch_latest_report_date)
     stage = _stage_for(stages, stage_code, as_of, latest)
     as_of = as_of or default_as_of(stage, latest)
-    since = since or as_of - timedelta(days=MEETING_INTERVAL_DAYS)
+    since = since or as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
     if since >= as_of:
         raise BriefInputError("brief.error.since_not_before", since=since, as_of=as_of)
-    agency = None
-    if agency_code is not None:
-        agencies = fetch_agencies(engine)
-        match = agencies[agencies["code"].str.upper() == agency_code.strip().upper()]
-        if match.empty:
-            known = ", ".join(agencies["code"])
-            raise BriefInputError("brief.error.unknown_agency", value=agency_code, known=known)
-        agency = match.iloc[0]
+    agency = _agency(reader, agency_code)
     province_code = str(stage["province_code"])
-    all_communes = fetch_communes(engine, province_code=province_code)
+    all_communes = reader.read(fetch_communes, province_code=province_code)
     wanted = list(dict.fromkeys(code.strip() for code in commune_codes or ()))
     for code in wanted:
         if code not in set(all_communes["code"]):
             raise BriefInputError("brief.error.unknown_commune", value=code, province=province_code)
-    provinces = fetch_provinces(engine)
+    provinces = reader.read(fetch_provinces)
     names = dict(zip(provinces["code"], provinces["name"], strict=True))
     settings = load_settings()
-    return BriefRequest(
-        lang=lang,
-        stage=stage,
+    scope = Scope(
+        stage=Stage.from_row(stage),
         as_of=as_of,
-        since=since,
-        agency=agency,
-        communes=all_communes[all_communes["code"].isin(wanted)].reset_index(drop=True),
-        province_code=province_code,
-        province_name=names.get(province_code, province_code),
-        stale_after_days=int(stage["period_days"]) + settings.stale_grace_days,
+        commune_codes=tuple(wanted),
+        agency_codes=None if agency is None else (str(agency["code"]),),
+        stale_grace_days=settings.stale_grace_days,
         at_risk_margin=settings.at_risk_margin,
     )
-
-
-def _boards(
-    engine: sa.Engine, request: BriefRequest, indicators: pd.DataFrame, on: date
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The indicator board and the commune board of the request's scope on one date."""
-    stage_id = int(request.stage["stage_id"])
-    judge = {
-        "as_of": on,
-        "stale_after_days": request.stale_after_days,
-        "at_risk_margin": request.at_risk_margin,
-    }
-    totals = fetch_indicator_totals(
-        engine, stage_id=stage_id, as_of=on, commune_codes=request.commune_filter
-    )
-    reports = fetch_commune_reports(
-        engine, stage_id=stage_id, as_of=on, commune_codes=request.commune_filter
-    )
-    scoped = fetch_scope_indicators(
-        engine,
-        stage_id=stage_id,
-        as_of=on,
-        commune_codes=request.commune_filter,
-        agency_codes=list(indicators["agency_code"].unique()),
-    )
-    return (
-        compute_indicator_board(scoped, totals, request.stage, **judge),
-        compute_commune_board(indicators, reports, request.stage, **judge),
+    chosen = all_communes.set_index("code").loc[wanted].reset_index() if wanted else None
+    return BriefRequest(
+        lang=lang,
+        scope=scope,
+        since=since,
+        agency=agency,
+        communes=chosen if chosen is not None else all_communes.iloc[0:0],
+        province_name=names.get(province_code, province_code),
+        demo=reader.read(fetch_is_demo),
     )
 
 
-def gather_content(engine: sa.Engine, request: BriefRequest) -> BriefContent:
-    """Read and judge every figure of the brief."""
-    stage_id = int(request.stage["stage_id"])
-    agency_codes = None if request.agency is None else [request.agency["code"]]
-    indicators = fetch_stage_indicators(engine, stage_id=stage_id, agency_codes=agency_codes)
-    board, communes = _boards(engine, request, indicators, request.as_of)
-    board_before, communes_before = _boards(engine, request, indicators, request.since)
-    groups = fetch_target_group_totals(
-        engine, stage_id=stage_id, as_of=request.as_of, commune_codes=request.commune_filter
-    )
-    if request.agency is not None:
-        groups = groups[groups["indicator_code"].isin(set(indicators["code"]))]
-    history = fetch_indicator_history(
-        engine,
-        stage_id=stage_id,
-        as_of=request.as_of,
-        commune_codes=request.commune_filter,
-        indicator_codes=list(indicators["code"]),
-    )
-    shapes = fetch_child_boundaries(engine, parent_code=request.province_code)
-    if request.commune_filter is not None:
-        shapes = shapes[shapes["code"].isin(request.commune_filter)]
+def gather_content(reader: Reader, request: BriefRequest) -> BriefContent:
+    """Read every figure of the brief through figures/."""
+    scope, since = request.scope, request.since
+    ranking = committee.ranking(reader, scope, since)
+    shapes = commune_shapes(reader, scope)
+    if not scope.is_province:
+        shapes = shapes[shapes["code"].isin(scope.commune_codes)]
     return BriefContent(
         request=request,
-        indicators=board,
-        indicators_before=board_before,
-        communes=communes,
-        communes_before=communes_before,
-        target_groups=groups.reset_index(drop=True),
-        history=history,
+        tiles=committee.tiles(reader, scope, since),
+        ranking=ranking,
+        weakest=committee.weakest(ranking),
+        fallen=committee.fallen_behind(reader, scope, since),
+        target_groups=committee.group_totals(reader, scope),
         shapes=shapes.reset_index(drop=True),
     )

@@ -7,26 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from campaign.changes import (
-    compute_fallen_behind,
-    compute_history_values,
-    compute_status_changes,
-    compute_tile_changes,
-)
-from campaign.ranking import (
-    compute_commune_scores,
-    compute_judged,
-    compute_ranking,
-    weakest_and_strongest,
-)
+from figures.committee import status_changes
+from figures.lists import FALLEN_LIST
+from i18n import translate
+from i18n.formats import format_date, format_number, format_percent, format_value, status_word
 from reports.content import BriefContent
-from ui.format import format_date, format_number, format_percent, format_value
-from ui.i18n import translate
-
-# The committee's agenda asks for the ten weakest communes: enough to act on in one meeting.
-WEAKEST_COUNT = 10
-# Communes that fell behind, listed one per row; more would push the brief past one page.
-FALLEN_LISTED = 15
 
 
 @dataclass(frozen=True)
@@ -50,15 +35,10 @@ def _percent_of(fraction: object, lang: str) -> str:
     return format_percent(None if number is None else 100 * number, lang)
 
 
-def status_word(status: object, lang: str) -> str:
-    """The catalogue word of a status key ("—" when missing)."""
-    return translate(f"status.{status}", lang) if isinstance(status, str) else "—"
-
-
 def indicator_rows(content: BriefContent) -> list[Row]:
     """Code, name, value, target, deadline, progress and status of every shown indicator."""
     request, lang = content.request, content.request.lang
-    deadline = format_date(request.stage["deadline"], lang)
+    deadline = format_date(request.stage.deadline, lang)
     return [
         Row(
             [
@@ -72,7 +52,7 @@ def indicator_rows(content: BriefContent) -> list[Row]:
             ],
             row["status"],
         )
-        for _, row in content.indicators.iterrows()
+        for _, row in content.tiles.iterrows()
     ]
 
 
@@ -97,23 +77,12 @@ def target_group_rows(content: BriefContent) -> list[Row]:
     return rows
 
 
-def compute_brief_ranking(content: BriefContent) -> pd.DataFrame:
-    """Communes ranked by composite score now, with their rank at the last meeting."""
-    now = compute_judged(content.communes)
-    then = compute_judged(content.communes_before)
-    return compute_ranking(compute_commune_scores(now), compute_commune_scores(then))
-
-
-def compute_weakest(ranking: pd.DataFrame) -> pd.DataFrame:
-    """The WEAKEST_COUNT lowest-ranked communes, worst first."""
-    weakest, _ = weakest_and_strongest(ranking, WEAKEST_COUNT)
-    return weakest
-
-
-def weakest_rows(weakest: pd.DataFrame, ranked_total: int, lang: str) -> list[Row]:
-    """#, commune, kind, score, rank of all ranked, indicators behind, rank at the meeting."""
+def weakest_rows(content: BriefContent) -> list[Row]:
+    """#, commune, kind, score, rank of all ranked, indicators behind or stale, rank then."""
+    lang = content.request.lang
+    ranked_total = int(content.ranking["rank"].notna().sum())
     rows = []
-    for position, (_, row) in enumerate(weakest.iterrows(), start=1):
+    for position, (_, row) in enumerate(content.weakest.iterrows(), start=1):
         lagging = int(row["behind"]) + int(row["stale"])
         rank_then = row["rank_then"]
         rows.append(
@@ -135,10 +104,8 @@ def weakest_rows(weakest: pd.DataFrame, ranked_total: int, lang: str) -> list[Ro
 def status_change_rows(content: BriefContent) -> list[Row]:
     """Indicators whose status differs from the last meeting: before and now, value and status."""
     lang = content.request.lang
-    history = compute_history_values(content.history, content.indicators)
-    tiles = compute_tile_changes(content.indicators, content.indicators_before, history)
     rows = []
-    for _, row in compute_status_changes(tiles).iterrows():
+    for _, row in status_changes(content.tiles).iterrows():
         unit = row["unit"]
         rows.append(
             Row(
@@ -156,17 +123,10 @@ def status_change_rows(content: BriefContent) -> list[Row]:
     return rows
 
 
-def fallen_behind(content: BriefContent) -> pd.DataFrame:
-    """Communes with indicators that slid to "behind" since the last meeting (campaign.changes)."""
-    now = compute_judged(content.communes)
-    then = compute_judged(content.communes_before)
-    return compute_fallen_behind(now, then)
-
-
-def fallen_rows(fallen: pd.DataFrame, content: BriefContent) -> list[Row]:
-    """Commune and the names of its indicators that fell behind, FALLEN_LISTED at most."""
+def fallen_rows(content: BriefContent) -> list[Row]:
+    """Commune and the names of its indicators that fell behind, FALLEN_LIST at most."""
     lang = content.request.lang
-    names = dict(zip(content.indicators["code"], content.indicators[f"name_{lang}"], strict=True))
+    names = dict(zip(content.tiles["code"], content.tiles[f"name_{lang}"], strict=True))
     return [
         Row(
             [
@@ -176,21 +136,5 @@ def fallen_rows(fallen: pd.DataFrame, content: BriefContent) -> list[Row]:
                 ),
             ]
         )
-        for _, row in fallen.head(FALLEN_LISTED).iterrows()
+        for _, row in content.fallen.head(FALLEN_LIST).iterrows()
     ]
-
-
-def map_board(ranking: pd.DataFrame, as_of: object) -> pd.DataFrame:
-    """Composite scores in the shape charts.map.compute_map_rows reads for one indicator."""
-    scored = ranking["score"].notna()
-    return pd.DataFrame(
-        {
-            "commune_code": ranking["commune_code"],
-            "unit": "percent",
-            "value": 100 * ranking["score"],
-            "target": 100.0,
-            "progress": ranking["score"],
-            "status": scored.map({True: "on_track", False: "no_data"}),
-            "last_report": as_of,
-        }
-    )

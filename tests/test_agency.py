@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from figures.requests import read_url_agency
 from tests.test_app import run_app
 from ui.navigation import PAGES
-from ui.url_state import read_url_agency
 
 AGENCIES = {"SKHCN", "SGDDT", "SNV", "CA", "SCT", "VP_UBND"}
 

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from data_access.settings import PROJECT_ROOT
+from tests.apptest import FrameApp, open_app
 from ui.navigation import PAGES
 
-APP_TIMEOUT_S = 60  # the first run migrates nothing but fills the query caches
+
+def run_app(query: dict[str, str | list[str]] | None = None, page: str | None = None) -> FrameApp:
+    """The frame run with `query`, then `page` (tests.apptest.open_app)."""
+    return open_app(query, page)
 
 
-def run_app(query: dict[str, str | list[str]] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=APP_TIMEOUT_S)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page)
-        at.run()
-    return at
-
-
-@pytest.mark.parametrize("page", [page.path for page in PAGES])
+@pytest.mark.parametrize("page", [f"pages/{page.name}.py" for page in PAGES])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_page_runs(app_env, page, lang):
     at = run_app({"lang": lang} if lang == "en" else None, page)

@@ -217,7 +217,7 @@ def test_group_reach_is_judged_on_the_pace_of_its_scope():
         }
     )
     # On 2025-09-03, day 50 of 102, a pace line from 20% to 60% expects 39.6%; from 5%, 32.0%.
-    got = compute_group_reach(reach, STAGE, as_of=date(2025, 9, 3), stale_after_days=7)
+    got = compute_group_reach(reach, **STAGE.to_dict(), as_of=date(2025, 9, 3), stale_after_days=7)
     assert list(got["percent"][:3]) == pytest.approx([40.0, 10.0, 50.0])
     assert list(got["expected"][:2]) == pytest.approx([20 + 40 * 50 / 102, 5 + 55 * 50 / 102])
     assert list(got["status"]) == ["on_track", "behind", "no_data", "no_data"]

@@ -14,9 +14,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from i18n.formats import format_number, format_value
 from tests import oracle, oracle_committee
 from tests.test_app import run_app
-from ui.format import format_number, format_value
 from ui.widgets import format_change, status_label
 
 PROVINCE = "99"

@@ -94,14 +94,15 @@ def test_choosing_an_indicator_keeps_it_in_the_url(app_env):
 def test_choosing_a_table_row_opens_the_commune(app_env):
     at = _open({"stage": "GD1-2025"}, "pages/indicators.py")
     code = at.dataframe[0].value["code"].iloc[0]
+    name = at.dataframe[0].value["commune"].iloc[0]
     at.session_state["committee_indicator_table"] = {
         "selection": {"rows": [0], "columns": [], "cells": []}
     }
     at.run()
     assert not at.exception
-    # AppTest follows st.switch_page for one run: the locality page, with the commune in the
-    # URL the frame reads its filters from (the browser test checks the sidebar too).
-    assert [t.value for t in at.title] == ["Địa bàn"]
+    # AppTest follows st.switch_page: the frame reads the commune from the URL and the
+    # locality page shows it (the browser test checks the sidebar too).
+    assert [t.value for t in at.title] == [name]
     assert at.query_params["commune"] == code
 
 

@@ -32,7 +32,12 @@ def _raw_latest(demo_data, as_of: date) -> pd.DataFrame:
 
 def test_commune_completeness_matches_raw_reports(seeded_engine, demo_data):
     stage = _stage(seeded_engine)
-    frame = fetch_commune_completeness(seeded_engine, stage_id=int(stage["stage_id"]), as_of=AS_OF)
+    frame = fetch_commune_completeness(
+        seeded_engine,
+        stage_id=int(stage["stage_id"]),
+        as_of=AS_OF,
+        period_days=int(stage["period_days"]),
+    )
     latest = _raw_latest(demo_data, AS_OF)
     window_start = AS_OF - timedelta(days=int(stage["period_days"]))
     current = latest[latest["as_of"] > window_start].groupby("locality_code").size()
@@ -48,15 +53,27 @@ def test_commune_completeness_matches_raw_reports(seeded_engine, demo_data):
 
 
 def test_completeness_agrees_with_the_overview_count(seeded_engine):
-    stage_id = int(_stage(seeded_engine)["stage_id"])
-    frame = fetch_commune_completeness(seeded_engine, stage_id=stage_id, as_of=AS_OF)
-    totals = fetch_indicator_totals(seeded_engine, stage_id=stage_id, as_of=AS_OF)
+    stage = _stage(seeded_engine)
+    stage_id, period = int(stage["stage_id"]), int(stage["period_days"])
+    frame = fetch_commune_completeness(
+        seeded_engine, stage_id=stage_id, as_of=AS_OF, period_days=period
+    )
+    totals = fetch_indicator_totals(
+        seeded_engine, stage_id=stage_id, as_of=AS_OF, period_days=period
+    )
     assert frame["indicators_current"].sum() == totals["communes_current"].sum()
 
 
 def test_period_completeness_counts_distinct_communes(seeded_engine, demo_data):
     stage = _stage(seeded_engine)
-    frame = fetch_period_completeness(seeded_engine, stage_id=int(stage["stage_id"]), as_of=AS_OF)
+    frame = fetch_period_completeness(
+        seeded_engine,
+        stage_id=int(stage["stage_id"]),
+        as_of=AS_OF,
+        start_date=stage["start_date"],
+        deadline=stage["deadline"],
+        period_days=int(stage["period_days"]),
+    )
     reports = demo_data.reports[demo_data.reports["locality_code"].str.len() == 5].copy()
     reports["as_of"] = pd.to_datetime(reports["as_of"]).dt.date
     for row in frame.sample(10, random_state=42).itertuples():

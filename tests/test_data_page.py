@@ -6,25 +6,18 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data_access.importers.problems import WARNING, Problem
 from data_access.importers.reading import read_table
 from data_access.importers.template import build_template_frame, template_bytes
-from data_access.settings import PROJECT_ROOT
+from tests.apptest import FrameApp, open_app
 from ui.completeness import late_communes_frame, periods_frame
 from ui.importing import batches_frame, problems_frame, rollback_choices
 
 
-def _run(page: str, lang: str) -> AppTest:
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    at.query_params["as_of"] = "2026-09-30"
-    at.run()
-    at.switch_page(page)
-    at.run()
-    return at
+def _run(page: str, lang: str) -> FrameApp:
+    query = {"as_of": "2026-09-30", **({"lang": "en"} if lang == "en" else {})}
+    return open_app(query, page)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -8,8 +8,8 @@ import re
 import pytest
 from google.protobuf.json_format import MessageToDict
 
+from i18n import CATALOGUE
 from tests.test_app import run_app
-from ui.i18n import CATALOGUE
 from ui.navigation import PAGES
 
 # Placeholders such as {count} match any text; a label shorter than this (outside its

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from data_access.settings import SETTINGS
-from ui.format import format_date, format_number, format_percent, format_value
-from ui.i18n import CATALOGUE, translate
+from i18n import CATALOGUE, translate
+from i18n.formats import (
+    change_colour,
+    change_direction,
+    format_change,
+    format_date,
+    format_number,
+    format_percent,
+    format_signed,
+    format_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +31,8 @@ from ui.i18n import CATALOGUE, translate
         (0, "en", 0, "0"),
         (None, "vi", 0, "—"),
         (float("nan"), "en", 1, "—"),
+        (-1234.5, "vi", 1, "\u22121.234,5"),
+        (-0.04, "en", 1, "0.0"),
     ],
 )
 def test_format_number(value, lang, decimals, expected):
@@ -29,7 +40,9 @@ def test_format_number(value, lang, decimals, expected):
 
 
 def test_format_percent_date_value():
-    assert format_percent(87.46, "vi") == "87,5%"
+    # Vietnamese sets a (non-breaking) space before %, English none.
+    assert format_percent(87.46, "vi") == "87,5\u00a0%"
+    assert format_percent(87.46, "en") == "87.5%"
     assert format_date(date(2025, 10, 25), "vi") == "25/10/2025"
     assert format_date(date(2025, 10, 25), "en") == "2025-10-25"
     assert format_value(12345.0, "count", "vi") == "12.345"
@@ -52,3 +65,40 @@ def test_readme_documents_every_setting():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (4.26, 1, "+4,3"),
+        (-4.26, 1, "\u22124,3"),
+        (0.04, 1, "±0,0"),
+        (-0.04, 1, "±0,0"),
+        (-1234, 0, "\u22121.234"),
+        (None, 0, None),
+        (float("nan"), 1, None),
+    ],
+)
+def test_one_signed_formatter(value, decimals, expected):
+    assert format_signed(value, "vi", decimals=decimals) == expected
+
+
+def test_change_in_an_indicators_unit():
+    assert format_change(-4.26, "percent", "en") == "\u22124.3 pp"
+    assert format_change(1234, "count", "vi") == "+1.234"
+
+
+@pytest.mark.parametrize(
+    ("change", "direction", "arrow", "colour"),
+    [
+        (-3.0, "higher", "down", "red"),
+        (3.0, "higher", "up", "green"),
+        (-3.0, "lower", "down", "green"),
+        (3.0, "lower", "up", "red"),
+        (0.01, "higher", "off", "gray"),
+        (None, "higher", "off", "gray"),
+    ],
+)
+def test_change_arrow_and_colour_follow_the_number_and_direction(change, direction, arrow, colour):
+    assert change_direction(change) == arrow
+    assert change_colour(change, direction) == colour

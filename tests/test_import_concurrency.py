@@ -37,7 +37,7 @@ def test_reader_never_sees_a_partial_batch(empty_engine, demo_data):
     reader = create_db_engine(str(empty_engine.url.render_as_string(hide_password=False)))
 
     def totals() -> tuple:
-        frame = fetch_indicator_totals(reader, stage_id=stage_id, as_of=READ_AS_OF)
+        frame = fetch_indicator_totals(reader, stage_id=stage_id, as_of=READ_AS_OF, period_days=7)
         return tuple(frame["numerator"].round(6)) + tuple(frame["communes_current"])
 
     before = totals()
@@ -64,7 +64,7 @@ def test_reader_never_sees_a_partial_batch(empty_engine, demo_data):
         thread.join()
     reader.dispose()
     assert outcome.status == "committed" and outcome.added > 20_000
-    frame = fetch_indicator_totals(empty_engine, stage_id=stage_id, as_of=READ_AS_OF)
+    frame = fetch_indicator_totals(empty_engine, stage_id=stage_id, as_of=READ_AS_OF, period_days=7)
     after = tuple(frame["numerator"].round(6)) + tuple(frame["communes_current"])
     assert after != before
     assert len(seen) > 1

@@ -1,16 +1,13 @@
-"""AppTest runs of the locality page: the figures shown equal an independent pandas reading."""
+"""FrameApp runs of the locality page: the figures shown equal an independent pandas reading."""
 
 from __future__ import annotations
 
 import math
-import runpy
 from datetime import date
 
 import pytest
-from streamlit.runtime.scriptrunner import script_runner
-from streamlit.testing.v1 import AppTest
 
-from data_access.settings import PROJECT_ROOT
+from tests.apptest import FrameApp, open_app
 from tests.oracle_locality import (
     active_teams,
     composite_ranks,
@@ -27,29 +24,13 @@ CLUSTER = ["40001", "40015", "40071"]
 STAGE, AS_OF = "GD2-2026", date(2026, 9, 30)
 
 
-@pytest.fixture(autouse=True)
-def frame_runs_on_every_page(monkeypatch):
-    """Run app.py (the frame) on every AppTest run, as a real server does.
-
-    AppTest sees the `pages/` folder and, after switch_page, runs the page file alone the way
-    old folder-based apps worked, so the shared filters would not be redrawn and a click in the
-    breadcrumb or the search box would not reach them.
-    """
-    monkeypatch.setattr(
-        script_runner, "_mpa_v1", lambda path: runpy.run_path(path, run_name="__main__")
-    )
-
-
-def open_locality(query: dict[str, str | list[str]]) -> AppTest:
+def open_locality(query: dict[str, str | list[str]]) -> FrameApp:
     """The locality page opened by a link; `at.url_warnings` holds what the frame warned about.
 
-    AppTest starts on the default page, so the frame's first run (which reads the URL and shows
+    FrameApp starts on the default page, so the frame's first run (which reads the URL and shows
     its problems above whichever page the link names) happens there; then the page is drawn.
     """
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=APP_TIMEOUT_S)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
+    at = open_app(query, timeout=APP_TIMEOUT_S)
     warnings = [w.value for w in at.warning]
     at.switch_page(PAGE)
     at.run()
@@ -57,7 +38,7 @@ def open_locality(query: dict[str, str | list[str]]) -> AppTest:
     return at
 
 
-def url_values(at: AppTest, key: str) -> list[str]:
+def url_values(at: FrameApp, key: str) -> list[str]:
     """Every value of a query parameter as the app wrote it back to the URL."""
     value = at.query_params.get(key, [])
     return [value] if isinstance(value, str) else list(value)
@@ -70,7 +51,7 @@ def parse_shown(text: str) -> float:
     return float(text.rstrip("%").replace(".", "").replace(",", "."))
 
 
-def tile_values(at: AppTest) -> dict[str, str]:
+def tile_values(at: FrameApp) -> dict[str, str]:
     """Indicator code -> the value its tile shows."""
     return {m.label: m.value for m in at.metric if m.label.startswith("CT")}
 

@@ -7,7 +7,6 @@ import math
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from benchmarks.map_payload import BUDGETS, map_payload_bytes
 from charts.map import (
@@ -21,7 +20,7 @@ from charts.map import (
 )
 from data_access.geo.shapes import exterior_rings_clockwise
 from data_access.geo_queries import fetch_child_boundaries
-from data_access.settings import PROJECT_ROOT
+from tests.apptest import open_app
 
 SHAPES = pd.DataFrame(
     {
@@ -70,7 +69,7 @@ def test_progress_class(progress, expected):
 @pytest.mark.parametrize(
     ("lang", "value", "as_of", "status", "kind"),
     [
-        ("vi", "87,5%", "20/10/2025", "Có nguy cơ chậm", "phường"),
+        ("vi", "87,5\u00a0%", "20/10/2025", "Có nguy cơ chậm", "phường"),
         ("en", "87.5%", "2025-10-20", "At risk", "ward"),
     ],
 )
@@ -163,13 +162,8 @@ def test_fetch_child_boundaries(seeded_engine):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_map_page_with_one_commune_lists_its_villages(app_env, lang):
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
-    at.query_params["commune"] = "40012"
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page("pages/map.py")
-    at.run()
+    query = {"commune": "40012", **({"lang": "en"} if lang == "en" else {})}
+    at = open_app(query, "pages/map.py")
     assert not at.exception, [e.value for e in at.exception]
     headline = "Villages of" if lang == "en" else "Thôn, buôn, tổ dân phố của"
     assert any(headline in m.value for m in at.markdown)

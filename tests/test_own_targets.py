@@ -9,9 +9,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access.catalog import fetch_stages
-from data_access.progress import fetch_commune_reports
 from data_access.seed import seed_database
+from figures.boards import commune_board
+from figures.reader import PlainReader
+from tests.scopes import make_scope
 
 
 def test_own_target_rows_are_used_for_their_commune_only(empty_engine, demo_data):
@@ -23,13 +24,9 @@ def test_own_target_rows_are_used_for_their_commune_only(empty_engine, demo_data
     ).assign(baseline="10", target="500")
     data = dataclasses.replace(demo_data, targets=pd.concat([demo_data.targets, extra]))
     seed_database(empty_engine, data)
-    stages = fetch_stages(empty_engine).set_index("stage_code")["stage_id"]
-    rows = fetch_commune_reports(
-        empty_engine,
-        stage_id=int(stages["GD1-2025"]),
-        as_of=date(2025, 9, 1),
-        commune_codes=["40001", "40002"],
-    ).set_index(["commune_code", "indicator_code"])
+    with PlainReader(empty_engine) as reader:
+        board = commune_board(reader, make_scope(empty_engine, "GD1-2025", date(2025, 9, 1)))
+    rows = board.set_index(["commune_code", "indicator_code"])
     own = rows.loc[("40002", "CT07")]
     assert (own["baseline"], own["target"], own["target_source"]) == (10.0, 500.0, "commune")
     assert rows.loc[("40001", "CT07"), "target_source"] == "province_share"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from i18n import translate
 from tests.test_app import run_app
-from ui.i18n import translate
 from ui.presentation import ADVANCE_MAX_S, ADVANCE_MIN_S, SLIDE_COUNT, parse_advance, parse_slide
 from ui.presentation_slides import SLIDE_TITLES
 

@@ -68,7 +68,11 @@ def test_indicator_totals_match_raw_reports(seeded_engine, demo_data, stage_ids,
     for scope in _scopes(demo_data):
         communes = scope or oracle.communes_of(demo_data, PROVINCE)
         got = fetch_indicator_totals(
-            seeded_engine, stage_id=stage_ids[stage_code], as_of=as_of, commune_codes=scope
+            seeded_engine,
+            stage_id=stage_ids[stage_code],
+            as_of=as_of,
+            period_days=int(stage["period_days"]),
+            commune_codes=scope,
         ).set_index("indicator_code")
         want = oracle.group_totals(
             demo_data,
@@ -93,7 +97,11 @@ def test_commune_reports_match_raw_reports(seeded_engine, demo_data, stage_ids, 
     special = _special_communes(demo_data)
     scope = [special["stopped"], special["missing"], oracle.communes_of(demo_data, PROVINCE)[5]]
     got = fetch_commune_reports(
-        seeded_engine, stage_id=stage_ids["GD2-2026"], as_of=as_of, commune_codes=scope
+        seeded_engine,
+        stage_id=stage_ids["GD2-2026"],
+        as_of=as_of,
+        start_date=date(2026, 1, 1),
+        commune_codes=scope,
     )
     assert len(got) == 3 * 10  # every commune x indicator, reported or not
     indicators = list(got["indicator_code"].unique())
@@ -121,6 +129,7 @@ def test_missing_commune_has_no_data_row(seeded_engine, demo_data, stage_ids):
         seeded_engine,
         stage_id=stage_ids["GD2-2026"],
         as_of=date(2026, 11, 22),
+        start_date=date(2026, 1, 1),
         commune_codes=[special["missing"]],
     )
     assert got["report_date"].isna().any()
@@ -137,7 +146,7 @@ def test_history_equals_totals_on_each_date(seeded_engine, demo_data, stage_ids,
     for on in [date(2025, 7, 21), date(2025, 9, 1), date(2025, 12, 29)]:
         rows = history[history["report_date"] <= on].groupby("indicator_code").last()
         totals = fetch_indicator_totals(
-            seeded_engine, stage_id=stage_id, as_of=on, commune_codes=scope
+            seeded_engine, stage_id=stage_id, as_of=on, period_days=7, commune_codes=scope
         ).set_index("indicator_code")
         for code, row in rows.iterrows():
             assert row["numerator"] == pytest.approx(totals.loc[code, "numerator"])

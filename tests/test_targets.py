@@ -14,9 +14,10 @@ from campaign.targets import (
     compute_commune_targets,
     compute_population_shares,
 )
-from data_access.catalog import fetch_stages
-from data_access.progress import fetch_commune_reports, fetch_scope_indicators
+from figures.boards import commune_board, indicator_board
+from figures.reader import PlainReader
 from tests import oracle
+from tests.scopes import make_scope
 
 INDICATORS = pd.DataFrame(
     {
@@ -132,10 +133,9 @@ def test_cluster_targets():
     ("stage_code", "as_of"), [("GD1-2025", date(2025, 9, 3)), ("GD2-2026", date(2026, 11, 16))]
 )
 def test_commune_targets_match_raw_files(seeded_engine, demo_data, stage_code, as_of):
-    stages = fetch_stages(seeded_engine).set_index("stage_code")
-    got = fetch_commune_reports(
-        seeded_engine, stage_id=int(stages.loc[stage_code, "stage_id"]), as_of=as_of
-    ).set_index(["commune_code", "indicator_code"])
+    with PlainReader(seeded_engine) as reader:
+        board = commune_board(reader, make_scope(seeded_engine, stage_code, as_of))
+    got = board.set_index(["commune_code", "indicator_code"])
     want = oracle.commune_targets(demo_data, stage_code, as_of).set_index(
         ["commune_code", "indicator_code"]
     )
@@ -153,18 +153,18 @@ def test_commune_targets_match_raw_files(seeded_engine, demo_data, stage_code, a
 
 
 def test_scope_indicators_for_a_cluster(seeded_engine, demo_data):
-    stages = fetch_stages(seeded_engine).set_index("stage_code")
-    stage_id = int(stages.loc["GD2-2026", "stage_id"])
     as_of = date(2026, 11, 16)
     cluster = ["40001", "40015", "40071"]
-    scoped = fetch_scope_indicators(
-        seeded_engine, stage_id=stage_id, as_of=as_of, commune_codes=cluster
-    ).set_index("code")
+    with PlainReader(seeded_engine) as reader:
+        scoped = indicator_board(
+            reader, make_scope(seeded_engine, "GD2-2026", as_of, cluster)
+        ).set_index("code")
+        whole = indicator_board(reader, make_scope(seeded_engine, "GD2-2026", as_of))
     per_commune = oracle.commune_targets(demo_data, "GD2-2026", as_of)
     mine = per_commune[per_commune["commune_code"].isin(cluster)]
     for code in ["CT07", "CT08", "CT10"]:
         expected = mine[mine["indicator_code"] == code]["target"].sum()
         assert scoped.loc[code, "target"] == pytest.approx(expected)
     assert scoped.loc["CT03", "target"] == pytest.approx(100.0)
-    whole = fetch_scope_indicators(seeded_engine, stage_id=stage_id, as_of=as_of).set_index("code")
+    whole = whole.set_index("code")
     assert whole.loc["CT07", "target"] == pytest.approx(180000.0)

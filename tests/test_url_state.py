@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ui.url_state import default_as_of, default_stage_id, read_url_choice, read_url_village
+from figures.requests import default_as_of, default_stage_id, read_url_choice, read_url_village
 
 STAGES = pd.DataFrame(
     {

@@ -40,14 +40,14 @@ def brief_download_button(filters: Filters, meeting: date | None) -> None:
         lang=filters.lang,
         as_of=filters.as_of,
         since=meeting if meeting is not None and meeting < filters.as_of else None,
-        stage_code=str(filters.stage["stage_code"]),
+        stage_code=str(filters.stage.code),
         agency_code=filters.agency_code,
         commune_codes=filters.commune_filter,
     )
     st.download_button(
         filters.t("brief.download_button"),
         data=build,
-        file_name=f"brief-{filters.stage['stage_code']}-{filters.as_of.isoformat()}.pdf",
+        file_name=f"brief-{filters.stage.code}-{filters.as_of.isoformat()}.pdf",
         mime="application/pdf",
         on_click="ignore",
         icon=":material/picture_as_pdf:",

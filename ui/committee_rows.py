@@ -1,108 +1,32 @@
-"""Rows the committee's charts and tables draw, worded and formatted in the chosen language."""
+"""Text lines and tables of the committee's screens, worded in the chosen language.
+
+Names from the data are escaped, so a commune called "**x**" is shown as written.
+"""
 
 from __future__ import annotations
 
 import math
-import textwrap
 
 import pandas as pd
 
-from campaign.metrics import STATUSES
+from i18n.formats import format_signed, format_value, status_label
 from ui.filters import Filters
-from ui.format import format_number, format_percent, format_value
-from ui.widgets import status_label
-
-# Axis labels wrap at this many characters so long group names take two lines, not ellipses.
-LABEL_WRAP_CHARS = 34
-
-
-def _wrap(text: str) -> str:
-    return "|".join(textwrap.wrap(str(text), LABEL_WRAP_CHARS)) or str(text)
+from ui.text import md
 
 
 def _num(value: object) -> float:
     try:
-        number = float(value)
+        return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return math.nan
-    return number
-
-
-def group_bar_rows(
-    groups: pd.DataFrame, filters: Filters, *, name: str | None = None
-) -> pd.DataFrame:
-    """One bar per target group: its name (or `name`) and "reached / population" as the label,
-    percent and status as the text (compute_group_reach rows)."""
-    lang = filters.lang
-    labels = [
-        _wrap(name or group_name)
-        + "|"
-        + filters.t(
-            "committee.reached_of",
-            reached=format_number(_num(reached), lang),
-            population=format_number(_num(population), lang),
-        )
-        for group_name, reached, population in zip(
-            groups[f"name_{lang}"], groups["reached"], groups["population"], strict=True
-        )
-    ]
-    texts = [
-        f"{format_percent(_num(pct), lang)} · {status_label(status, lang)}"
-        for pct, status in zip(groups["percent"], groups["status"], strict=True)
-    ]
-    return _bars(groups, labels, texts)
-
-
-def commune_bar_rows(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """One bar per commune of one target group: its name as the label; percent, status and the
-    people still missing to reach the stage target as the text."""
-    lang = filters.lang
-    names = rows["commune_name"].astype(str)
-    duplicated = names.duplicated(keep=False)
-    labels = [
-        f"{name} ({code})" if dup else name
-        for name, code, dup in zip(names, rows["commune_code"], duplicated, strict=True)
-    ]
-    texts = []
-    for pct, status, gap in zip(rows["percent"], rows["status"], rows["gap_people"], strict=True):
-        text = f"{format_percent(_num(pct), lang)} · {status_label(status, lang)}"
-        if _num(gap) > 0:
-            text += " · " + filters.t("committee.people_short", count=format_number(gap, lang))
-        texts.append(text)
-    return _bars(rows, labels, texts)
-
-
-def _bars(frame: pd.DataFrame, labels: list[str], texts: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "label": labels,
-            "percent": frame["percent"].astype(float).to_numpy(),
-            "expected": frame["expected"].astype(float).to_numpy(),
-            "target": frame["target"].astype(float).to_numpy(),
-            "status": frame["status"].to_numpy(),
-            "text": texts,
-        }
-    )
-
-
-def status_count_rows(statuses: pd.Series, filters: Filters) -> pd.DataFrame:
-    """How many communes are in each status (every status listed, zeros included)."""
-    counts = statuses.value_counts()
-    return pd.DataFrame(
-        {
-            "status": list(STATUSES),
-            "label": [status_label(s, filters.lang) for s in STATUSES],
-            "count": [int(counts.get(s, 0)) for s in STATUSES],
-        }
-    )
 
 
 def status_change_lines(changes: pd.DataFrame, filters: Filters) -> list[str]:
     """ "CT01 · name: ▲ At risk → ✔ On track" for each indicator that changed status."""
     lang = filters.lang
     return [
-        f"**{row['code']}** · {row['name_' + lang]}: {status_label(row['status_meeting'], lang)}"
-        f" → **{status_label(row['status'], lang)}**"
+        f"**{md(row['code'])}** · {md(row['name_' + lang])}: "
+        f"{status_label(row['status_meeting'], lang)} → **{status_label(row['status'], lang)}**"
         for _, row in changes.iterrows()
     ]
 
@@ -110,7 +34,7 @@ def status_change_lines(changes: pd.DataFrame, filters: Filters) -> list[str]:
 def fallen_behind_lines(fallen: pd.DataFrame, filters: Filters) -> list[str]:
     """ "Commune — CT04, CT06" for each commune that fell behind since the meeting."""
     return [
-        f"**{row['commune_name']}** — " + ", ".join(row["indicator_codes"])
+        f"**{md(row['commune_name'])}** — " + ", ".join(md(c) for c in row["indicator_codes"])
         for _, row in fallen.iterrows()
     ]
 
@@ -142,9 +66,8 @@ def rate_text(rate: float | None, unit: str, filters: Filters) -> str:
     if rate is None or math.isnan(rate):
         return filters.t("common.none")
     weekly = rate * 7
-    sign = "+" if weekly >= 0 else "−"
     if unit == "percent":
-        text = f"{format_number(abs(weekly), filters.lang, decimals=2)} {filters.t('tile.points')}"
+        text = f"{format_signed(weekly, filters.lang, decimals=2)} {filters.t('tile.points')}"
     else:
-        text = format_number(abs(weekly), filters.lang)
-    return f"{sign}{text}{filters.t('indicators.per_week')}"
+        text = format_signed(weekly, filters.lang)
+    return f"{text}{filters.t('indicators.per_week')}"

@@ -9,14 +9,13 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.requests import parse_url_date
+from i18n.formats import format_date, format_percent
 from ui.export import table_downloads
 from ui.filters import AS_OF_LOOKBACK_DAYS, Filters
-from ui.format import format_date, format_percent
-from ui.url_state import parse_url_date
+from ui.text import md
 
-# Committees meet about every two weeks: by default "since the last meeting" means a
-# fortnight before the as-of date.
-DEFAULT_MEETING_GAP_DAYS = 14
 MEETING_PARAM = "meeting"
 MEETING_KEY = "committee_meeting"
 _WRITTEN_KEY = "committee_url_written"
@@ -86,7 +85,7 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
     """The date of the last meeting (before as-of), from the URL `meeting=YYYY-MM-DD` or a
     fortnight before as-of; shared by the overview and the ranking."""
     latest = filters.as_of - timedelta(days=1)
-    earliest = filters.stage["start_date"] - timedelta(days=AS_OF_LOOKBACK_DAYS)
+    earliest = filters.stage.start_date - timedelta(days=AS_OF_LOOKBACK_DAYS)
 
     def accept(text: str) -> date | None:
         day = parse_url_date(text)
@@ -156,14 +155,12 @@ def ranked_list(rows: pd.DataFrame, filters: Filters, *, empty: str) -> None:
             if row[status]
         )
         # "12\." keeps Markdown from renumbering the ranks as an ordered list.
-        lines.append(f"{int(row['rank'])}\\. **{row['commune_name']}** — {score}{notes}")
+        lines.append(f"{int(row['rank'])}\\. **{md(row['commune_name'])}** — {score}{notes}")
     st.markdown("  \n".join(lines))
 
 
 def as_of_caption(filters: Filters) -> str:
-    """ "As of <date> · synthetic data" (every screen says its date)."""
-    return (
-        filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
-        + " · "
-        + filters.t("app.synthetic")
-    )
+    """ "As of <date>", and "synthetic demo data" on the seeded demo only (every screen says
+    its date)."""
+    text = filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))
+    return text + " · " + filters.t("app.synthetic") if filters.demo else text

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from campaign.search import compute_search_matches, compute_search_pick
-from ui.i18n import translate
+from i18n import translate
 
 COMMUNES_KEY = "f_communes"
 SEARCH_KEY = "f_search"

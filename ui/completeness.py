@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from i18n import translate
+from i18n.formats import format_date
 from ui.export import table_downloads
-from ui.format import format_date
-from ui.i18n import translate
 
 
 def late_communes_frame(communes: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def completeness_tables(communes: pd.DataFrame, periods: pd.DataFrame, filters: 
         translate(
             "data.period_rule",
             lang,
-            days=int(filters.stage["period_days"]),
+            days=filters.stage.period_days,
             date=format_date(filters.as_of, lang),
         )
     )

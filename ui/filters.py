@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import runpy
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,18 +16,20 @@ from data_access.catalog import (
     fetch_stages,
     fetch_villages,
 )
-from data_access.settings import PROJECT_ROOT, load_settings
-from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_commune_picker
-from ui.data import cached_query
-from ui.format import format_date
-from ui.i18n import translate
-from ui.url_state import (
+from data_access.meta import fetch_is_demo
+from data_access.settings import load_settings
+from figures.requests import (
     VILLAGE_CODE,
     default_as_of,
     read_url_agency,
     read_url_choice,
     read_url_village,
 )
+from figures.scope import Scope, Stage
+from i18n import translate
+from i18n.formats import format_date
+from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_commune_picker
+from ui.data import reader
 
 # How far before a stage's start the as-of date may go: enough to show the pre-stage baseline.
 AS_OF_LOOKBACK_DAYS = 365
@@ -41,44 +42,54 @@ FILTER_WIDGET_KEYS = ("f_lang_en", "f_province", "f_stage", "f_as_of", AGENCY_KE
 
 @dataclass(frozen=True)
 class Filters:
-    """The shared filters of the current run."""
+    """The shared filters of the current run: the language and the Scope they ask for."""
 
     lang: str
-    province_code: str
-    stage: pd.Series
-    as_of: date
-    commune_codes: tuple[str, ...]
+    scope: Scope
     communes: pd.DataFrame  # every commune of the province: code, name, kind
     problems: tuple[str, ...]
-    # A village below the one chosen commune (locality drill-down), else None.
-    village_code: str | None = None
-    # A responsible agency: a department head's view shows only its indicators.
-    agency_code: str | None = None
+    # The database holds the seeded synthetic demo: every screen says so.
+    demo: bool = False
+
+    @property
+    def province_code(self) -> str:
+        """The chosen stage's province."""
+        return self.scope.province_code
+
+    @property
+    def stage(self) -> Stage:
+        """The chosen stage."""
+        return self.scope.stage
 
     @property
     def stage_id(self) -> int:
         """Id of the chosen stage."""
-        return int(self.stage["stage_id"])
+        return self.scope.stage_id
+
+    @property
+    def as_of(self) -> date:
+        """The as-of date of every figure."""
+        return self.scope.as_of
+
+    @property
+    def commune_codes(self) -> tuple[str, ...]:
+        """The chosen communes (empty: the whole province)."""
+        return self.scope.commune_codes
 
     @property
     def commune_filter(self) -> list[str] | None:
         """The chosen commune codes, or None for the whole province."""
-        return list(self.commune_codes) or None
+        return self.scope.commune_filter
 
     @property
-    def agency_filter(self) -> list[str] | None:
-        """The chosen agency as a list of codes, or None for every agency."""
-        return [self.agency_code] if self.agency_code else None
+    def village_code(self) -> str | None:
+        """A village below the one chosen commune (locality drill-down), else None."""
+        return self.scope.village_code
 
     @property
-    def stale_after_days(self) -> int:
-        """Days after which a commune's last report counts as stale: period plus grace."""
-        return int(self.stage["period_days"]) + load_settings().stale_grace_days
-
-    @property
-    def at_risk_margin(self) -> float:
-        """The configured at-risk margin below the pace line."""
-        return load_settings().at_risk_margin
+    def agency_code(self) -> str | None:
+        """The chosen responsible agency (a department head's view), else None."""
+        return self.scope.agency_codes[0] if self.scope.agency_codes else None
 
     def t(self, key: str, **values: object) -> str:
         """The catalogue label `key` in the chosen language."""
@@ -99,7 +110,7 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
         village_parents=_village_parents(params, choice.commune_codes, known),
     )
     stage = stages.loc[stages["stage_id"] == choice.stage_id].iloc[0]
-    agencies = cached_query(fetch_agencies)
+    agencies = reader().read(fetch_agencies)
     agency, agency_problems = read_url_agency(params, known_agencies=set(agencies["code"]))
     st.session_state[AGENCY_KEY] = agency
     st.session_state.update(
@@ -129,7 +140,7 @@ def _village_parents(
     candidates = sorted({*communes, *([text[:5]] if text[:5] in every else [])})
     if not candidates:
         return {}
-    villages = cached_query(fetch_villages, commune_codes=candidates)
+    villages = reader().read(fetch_villages, commune_codes=candidates)
     return dict(zip(villages["code"], villages["commune_code"], strict=True))
 
 
@@ -172,11 +183,11 @@ def _write_url(stage: pd.Series, several_provinces: bool) -> None:
 
 def render_shared_filters() -> Filters | None:
     """Draw the shared filters in the sidebar and return them (None: no stage in the database)."""
-    stages = cached_query(fetch_stages)
+    stages = reader().read(fetch_stages)
     if stages.empty:
         return None
-    all_communes = cached_query(fetch_all_communes)
-    latest = cached_query(fetch_latest_report_date)
+    all_communes = reader().read(fetch_all_communes)
+    latest = reader().read(fetch_latest_report_date)
     if "f_stage" not in st.session_state or st.session_state["f_stage"] not in set(
         stages["stage_id"]
     ):
@@ -186,7 +197,7 @@ def render_shared_filters() -> Filters | None:
     lang = "en" if sidebar.toggle(translate("filter.language"), key="f_lang_en") else "vi"
     sidebar.header(translate("filter.header", lang))
     provinces = sorted(stages["province_code"].unique())
-    province_table = cached_query(fetch_provinces)
+    province_table = reader().read(fetch_provinces)
     province_names = dict(zip(province_table["code"], province_table["name"], strict=True))
     if len(provinces) > 1:
         sidebar.selectbox(
@@ -230,16 +241,23 @@ def render_shared_filters() -> Filters | None:
     communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
     render_commune_picker(communes, lang)
     _write_url(stage, len(provinces) > 1)
-    return Filters(
-        lang=lang,
-        province_code=st.session_state["f_province"],
-        stage=stage,
+    settings = load_settings()
+    agency = st.session_state.get(AGENCY_KEY)
+    scope = Scope(
+        stage=Stage.from_row(stage),
         as_of=st.session_state["f_as_of"],
         commune_codes=tuple(st.session_state[COMMUNES_KEY]),
+        village_code=_chosen_village(),
+        agency_codes=(agency,) if agency else None,
+        stale_grace_days=settings.stale_grace_days,
+        at_risk_margin=settings.at_risk_margin,
+    )
+    return Filters(
+        lang=lang,
+        scope=scope,
         communes=communes.reset_index(drop=True),
         problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
-        village_code=_chosen_village(),
-        agency_code=st.session_state.get(AGENCY_KEY),
+        demo=reader().read(fetch_is_demo),
     )
 
 
@@ -257,7 +275,7 @@ def _keep_filter_state() -> None:
 
 def _render_agency_picker(lang: str) -> None:
     """A department head's view: only the indicators their agency is responsible for."""
-    agencies = cached_query(fetch_agencies)
+    agencies = reader().read(fetch_agencies)
     names = dict(zip(agencies["code"], agencies[f"name_{lang}"], strict=True))
     all_label = translate("filter.all_agencies", lang)
     st.sidebar.selectbox(
@@ -278,11 +296,6 @@ def _chosen_village() -> str | None:
 
 
 def current_filters() -> Filters:
-    """The shared filters drawn by the frame in this run."""
-    if STATE_KEY not in st.session_state:
-        # A link straight to a page as the server's first request: Streamlit sees the pages/
-        # folder and runs the page file alone. Run the frame instead (it draws this same page
-        # through st.navigation, which also ends that folder mode) and stop this bare run.
-        runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
-        st.stop()
+    """The shared filters drawn by the frame in this run (server.py makes every page run
+    through the frame, deep links included)."""
     return st.session_state[STATE_KEY]

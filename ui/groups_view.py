@@ -7,10 +7,10 @@ import streamlit as st
 
 from campaign.target_groups import sort_by_gap
 from charts.bars import reach_bars_chart
-from ui.committee_rows import commune_bar_rows, group_bar_rows
+from charts.rows import commune_bar_rows, group_bar_rows
+from i18n.formats import format_number, format_percent, status_label
 from ui.filters import Filters
-from ui.format import format_number, format_percent
-from ui.widgets import status_label
+from ui.text import md
 
 FURTHEST_LISTED = 8
 COMMUNE_CHART_HEIGHT = 620  # the commune bars scroll inside this box; the worst stay on top
@@ -27,7 +27,7 @@ def render_group_tab(
     goal = format_percent(row["goal_pct"], lang, decimals=0)
     st.markdown(t("groups.goal", goal=goal, indicator=row["indicator_code"] or "—"))
     scope = t("groups.chosen") if filters.commune_codes else t("groups.province")
-    overall = group_bar_rows(group, filters, name=scope)
+    overall = group_bar_rows(group, lang, name=scope)
     axis = t("committee.reach_axis")
     st.altair_chart(reach_bars_chart(overall, x_title=axis, lang=lang), width="stretch")
     if communes.empty:
@@ -37,7 +37,7 @@ def render_group_tab(
     bars_column, furthest_column = st.columns([3, 1], gap="large")
     with bars_column:
         st.markdown(f"**{t('groups.commune_bars', count=len(ordered))}**")
-        bars = commune_bar_rows(ordered, filters)
+        bars = commune_bar_rows(ordered, lang)
         with st.container(height=COMMUNE_CHART_HEIGHT):
             chart = reach_bars_chart(bars, x_title=axis, lang=lang, row_height=COMMUNE_ROW_PX)
             st.altair_chart(chart, width="stretch")
@@ -46,7 +46,7 @@ def render_group_tab(
         furthest = sort_by_gap(ordered, by="gap_people").head(FURTHEST_LISTED)
         furthest = furthest[furthest["gap_people"] > 0]
         lines = [
-            f"{i}\\. **{r['commune_name']}** — "
+            f"{i}\\. **{md(r['commune_name'])}** — "
             + t("committee.people_short", count=format_number(r["gap_people"], lang))
             + f" ({format_percent(r['percent'], lang)}, {status_label(r['status'], lang)})"
             for i, (_, r) in enumerate(furthest.iterrows(), start=1)

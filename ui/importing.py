@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from data_access.importers import headers
 from data_access.importers.batches import ImportOutcome, fetch_batches
 from data_access.importers.problems import Problem
+from data_access.importers.register import import_indicators, import_localities, import_populations
 from data_access.importers.rollback import RollbackRefused, rollback_batch
-from ui.data import app_engine, cached_query
+from data_access.importers.template import build_template_frame, template_bytes
+from data_access.importers.writing import import_reports
+from i18n import translate
+from ui.data import app_engine, reader
 from ui.export import table_downloads
-from ui.i18n import translate
 
 Importer = Callable[..., ImportOutcome]
+# Every file the Data and Administration pages load: its importer and its columns.
+IMPORTERS: dict[str, tuple[Importer, tuple[str, ...]]] = {
+    "reports": (import_reports, tuple(headers.REPORT_COLUMNS)),
+    "localities": (import_localities, tuple(headers.LOCALITY_COLUMNS)),
+    "populations": (import_populations, tuple(headers.POPULATION_COLUMNS)),
+    "indicators": (import_indicators, tuple(headers.INDICATOR_COLUMNS)),
+}
 # Rows of the problem table drawn at once; a broken file can list thousands.
 MAX_PROBLEM_ROWS = 2000
 
@@ -75,8 +87,20 @@ def _show_outcome(outcome: ImportOutcome, lang: str) -> None:
         )
 
 
-def render_import_flow(importer: Importer, *, key: str, lang: str, **options: object) -> None:
-    """Upload a file, preview every problem (a dry run), then commit or cancel."""
+def import_columns(kind: str) -> tuple[str, ...]:
+    """The columns a file of `kind` has."""
+    return IMPORTERS[kind][1]
+
+
+def report_template(as_of: date, fmt: str) -> tuple[int, bytes] | None:
+    """The report template for a date: (rows, file bytes), None when no stage fits."""
+    frame = reader().read(build_template_frame, as_of=as_of, stage_code=None)
+    return None if frame.empty else (len(frame), template_bytes(frame, fmt))
+
+
+def render_import_flow(kind: str, *, lang: str, **options: object) -> None:
+    """Upload a file of `kind`, preview every problem (a dry run), then commit or cancel."""
+    importer, key = IMPORTERS[kind][0], kind
     round_key = f"{key}_round"
     st.session_state.setdefault(round_key, 0)
     user = st.text_input(
@@ -116,7 +140,7 @@ def render_import_flow(importer: Importer, *, key: str, lang: str, **options: ob
 
 def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
     """The import batches, newest first, with a rollback button."""
-    batches = cached_query(fetch_batches)
+    batches = reader().read(fetch_batches)
     if kinds is not None:
         batches = batches[batches["kind"].isin(kinds)]
     st.subheader(translate("data.history_header", lang))

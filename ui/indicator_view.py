@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from campaign.forecast import Forecast
+from i18n.formats import format_date
 from ui.committee_rows import rate_text, value_text
 from ui.committee_view import choosable_table
 from ui.filters import Filters
-from ui.format import format_date
 from ui.widgets import status_badge
 
 TABLE_HEIGHT = 420  # about twelve rows: the table scrolls, the page does not grow with it
@@ -26,7 +26,7 @@ def render_headline(
         f"{status_badge(current['status'], filters.lang)} &nbsp; "
         f"**{value_text(current['value'], unit, filters)}**",
         f"{t('common.target')}: **{value_text(indicator['target'], unit, filters)}**",
-        f"{t('common.deadline')}: {format_date(filters.stage['deadline'], filters.lang)}",
+        f"{t('common.deadline')}: {format_date(filters.stage.deadline, filters.lang)}",
         f"{t('indicators.rate')}: **{rate_text(forecast.rate, unit, filters)}**",
         f"{t('indicators.required')}: **{rate_text(forecast.required_rate, unit, filters)}**",
     ]
@@ -45,9 +45,9 @@ def render_definition(indicator: pd.Series, filters: Filters) -> None:
         else f"**{t('indicators.count_unit')}**",
         f"**{t('indicators.pace')}:** "
         f"{value_text(indicator['baseline'], unit, filters)} "
-        f"({format_date(stage['start_date'], lang)}) → "
+        f"({format_date(stage.start_date, lang)}) → "
         f"{value_text(indicator['target'], unit, filters)} "
-        f"({format_date(stage['deadline'], lang)})",
+        f"({format_date(stage.deadline, lang)})",
     ]
     st.markdown("  \n".join(lines))
 
@@ -56,7 +56,7 @@ def trend_events(filters: Filters, *, finish: date | None, horizon: date) -> pd.
     """Labelled vertical marks of the trend chart: deadline, as-of and (when drawn) the
     projected finish. Columns: kind, date, text."""
     marks = [
-        ("deadline", filters.stage["deadline"], "indicators.deadline_mark"),
+        ("deadline", filters.stage.deadline, "indicators.deadline_mark"),
         ("as_of", filters.as_of, "indicators.as_of_mark"),
     ]
     if finish is not None and finish <= horizon:

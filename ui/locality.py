@@ -9,11 +9,12 @@ import streamlit as st
 
 from charts.locality import target_group_chart, trend_chart
 from data_access.catalog import fetch_provinces
+from i18n.formats import format_date, format_percent, format_signed, format_value
 from ui.commune_picker import choose_village, set_communes
-from ui.data import cached_query
+from ui.data import reader
 from ui.filters import Filters
-from ui.format import format_date, format_number, format_percent, format_value
-from ui.widgets import status_badge
+from ui.text import md
+from ui.widgets import metric_delta, status_badge
 
 # Five tiles a row: ten indicators in two rows at 1920 pixels, each wide enough for its name.
 TILES_PER_ROW = 5
@@ -31,7 +32,7 @@ def commune_names(filters: Filters) -> dict[str, str]:
 def render_breadcrumb(filters: Filters, *, village_name: str | None = None) -> None:
     """Province › commune(s) › village; every level above the current one is a button."""
     names = commune_names(filters)
-    provinces = cached_query(fetch_provinces)
+    provinces = reader().read(fetch_provinces)
     province = dict(zip(provinces["code"], provinces["name"], strict=True))[filters.province_code]
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
     chosen = list(filters.commune_codes)
@@ -46,12 +47,12 @@ def render_breadcrumb(filters: Filters, *, village_name: str | None = None) -> N
             help=filters.t("locality.back_to_province"),
         )
     else:
-        row.markdown(f"**{province}**")
+        row.markdown(f"**{md(province)}**")
     for code in chosen:
         row.markdown("›")
         current = len(chosen) == 1 and village_name is None
         if current:
-            row.markdown(f"**{names[code]}**")
+            row.markdown(f"**{md(names[code])}**")
         elif len(chosen) == 1:
             row.button(
                 names[code],
@@ -71,24 +72,23 @@ def render_breadcrumb(filters: Filters, *, village_name: str | None = None) -> N
             )
     if village_name is not None:
         row.markdown("›")
-        row.markdown(f"**{village_name}**")
+        row.markdown(f"**{md(village_name)}**")
 
 
-def _delta(row: pd.Series, lang: str, t) -> tuple[str | None, str | None]:
-    """The tile's comparison with the province: points for percents, a share for counts."""
+def _delta(row: pd.Series, lang: str, t) -> tuple[dict, str | None]:
+    """The tile's comparison with the province: points for percents (coloured the right way
+    for the indicator's direction), a share for counts."""
     if _missing(row["value"]) or _missing(row["province_value"]):
-        return None, None
+        return {"delta": None}, None
     if row["unit"] == "percent":
         diff = float(row["value"]) - float(row["province_value"])
-        sign = "+" if diff >= 0 else "-"
-        return f"{sign}{format_number(abs(diff), lang, decimals=1)}", t(
-            "locality.points_vs_province"
-        )
+        delta = metric_delta(diff, "percent", row["direction"], lang)
+        return delta, t("locality.points_vs_province")
     total = row["province_numerator"]
     if _missing(total) or not total:
-        return None, None
+        return {"delta": None}, None
     share = format_percent(100.0 * float(row["value"]) / float(total), lang)
-    return None, t("locality.share_of_province", share=share)
+    return {"delta": None}, t("locality.share_of_province", share=share)
 
 
 def render_tile(row: pd.Series, trend: pd.DataFrame, filters: Filters) -> None:
@@ -96,15 +96,15 @@ def render_tile(row: pd.Series, trend: pd.DataFrame, filters: Filters) -> None:
     lang, t, stage = filters.lang, filters.t, filters.stage
     delta, description = _delta(row, lang, t)
     with st.container(border=True, height="stretch"):
-        st.markdown(f"**{row['code']}** · {row['name_' + lang]}")
+        st.markdown(f"**{md(row['code'])}** · {md(row['name_' + lang])}")
         st.metric(
             row["code"],
             format_value(row["value"], row["unit"], lang),
-            delta=delta,
-            delta_description=description if delta else None,
+            **delta,
+            delta_description=description if delta["delta"] else None,
             label_visibility="collapsed",
         )
-        if description and not delta:
+        if description and not delta["delta"]:
             st.caption(description)
         mine = trend[trend["indicator_code"] == row["code"]]
         if not mine.empty and not _missing(row["target"]):
@@ -113,8 +113,8 @@ def render_tile(row: pd.Series, trend: pd.DataFrame, filters: Filters) -> None:
                 unit=row["unit"],
                 baseline=float(row["baseline"]),
                 target=float(row["target"]),
-                start=stage["start_date"],
-                deadline=stage["deadline"],
+                start=stage.start_date,
+                deadline=stage.deadline,
                 as_of=filters.as_of,
                 lang=lang,
             )
@@ -169,14 +169,17 @@ def render_summary(
         columns[0].metric(t("locality.rank"), rank_text, help=t("locality.rank_help"))
     else:
         columns[0].metric(t("locality.communes_chosen"), str(len(filters.commune_codes)))
-    diff = None
+    delta: dict = {"delta": None}
     if not _missing(score) and not _missing(province_score):
         points = 100.0 * (score - province_score)
-        diff = ("+" if points >= 0 else "-") + format_number(abs(points), lang, decimals=1)
+        delta = {
+            **metric_delta(points, "percent", "higher", lang),
+            "delta": format_signed(points, lang, decimals=1),
+        }
     columns[1].metric(
         t("locality.score"),
         _score(score, lang),
-        delta=diff,
+        **delta,
         delta_description=t(
             "locality.points_vs_province_score", score=_score(province_score, lang)
         ),
@@ -222,7 +225,7 @@ def render_completeness(grid: pd.DataFrame, completeness: pd.DataFrame, filters:
     names = commune_names(filters)
     for row in completeness.itertuples():
         if len(completeness) > 1:
-            st.markdown(f"**{names[row.commune_code]}**")
+            st.markdown(f"**{md(names[row.commune_code])}**")
         st.caption(
             t("locality.periods", reported=row.periods_reported, elapsed=row.periods_elapsed)
         )

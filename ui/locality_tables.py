@@ -5,13 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.boards import load_stage_indicators
+from figures.boards import stage_indicators
+from figures.locality import report_log
+from i18n.formats import format_date, format_number, format_value
 from ui.commune_picker import choose_village, render_commune_search, set_communes
+from ui.data import reader
 from ui.export import table_downloads
 from ui.filters import Filters
-from ui.format import format_date, format_number, format_value
 from ui.locality import commune_names
-from ui.locality_data import load_report_log
+from ui.text import md
 
 # Tall enough for a typical commune's ten or so villages without the page growing a mile.
 TABLE_HEIGHT = 420
@@ -104,7 +106,7 @@ def render_last_reports(reports: pd.DataFrame, filters: Filters) -> None:
 
 def _units(filters: Filters) -> dict[str, str]:
     """Indicator code -> unit for the stage's indicators, in display order."""
-    indicators = load_stage_indicators(filters)
+    indicators = stage_indicators(reader(), filters.scope)
     return dict(zip(indicators["code"], indicators["unit"], strict=True))
 
 
@@ -185,7 +187,7 @@ def _pick_from_list(codes: list[str]) -> None:
 def render_village(filters: Filters, village: pd.Series) -> None:
     """One village: its team status and every report it has, or that nothing is reported."""
     t, lang = filters.t, filters.lang
-    st.title(village["name"])
+    st.title(md(village["name"]), anchor=False)
     st.caption(
         t(
             "village.caption",
@@ -196,7 +198,7 @@ def render_village(filters: Filters, village: pd.Series) -> None:
         )
     )
     st.metric(t("village.team"), _team_text(village["team_active"], village["team_date"], filters))
-    log = load_report_log(filters, village["code"])
+    log = report_log(reader(), filters.scope, village["code"])
     if log.empty:
         st.info(t("village.nothing_for_village", date=format_date(filters.as_of, lang)))
     else:

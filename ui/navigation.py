@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from data_access.settings import PROJECT_ROOT
+
+PAGES_DIR = PROJECT_ROOT / "pages"
 
 
 @dataclass(frozen=True)
@@ -10,21 +15,31 @@ class PageSpec:
     """A page file, its catalogue title key, menu icon, URL path (None: the default, `/`) and
     whether the menu lists it."""
 
-    path: str
+    name: str  # the file's name in pages/, without .py
     title_key: str
     icon: str
     url_path: str | None
     visibility: str = "visible"  # "hidden": reached by its link or a button, not the menu
 
+    @property
+    def path(self) -> Path:
+        """The page file (absolute, so the frame works from any working directory)."""
+        return PAGES_DIR / f"{self.name}.py"
+
 
 PAGES = (
-    PageSpec("pages/overview.py", "page.overview", ":material/dashboard:", None),
-    PageSpec("pages/map.py", "page.map", ":material/map:", "map"),
-    PageSpec("pages/indicators.py", "page.indicators", ":material/monitoring:", "indicators"),
-    PageSpec("pages/target_groups.py", "page.target_groups", ":material/groups:", "target-groups"),
-    PageSpec("pages/locality.py", "page.locality", ":material/location_city:", "locality"),
-    PageSpec("pages/ranking.py", "page.ranking", ":material/leaderboard:", "ranking"),
-    PageSpec("pages/data.py", "page.data", ":material/upload_file:", "data"),
-    PageSpec("pages/admin.py", "page.admin", ":material/settings:", "admin"),
-    PageSpec("pages/present.py", "page.present", ":material/slideshow:", "present", "hidden"),
+    PageSpec("overview", "page.overview", ":material/dashboard:", None),
+    PageSpec("map", "page.map", ":material/map:", "map"),
+    PageSpec("indicators", "page.indicators", ":material/monitoring:", "indicators"),
+    PageSpec("target_groups", "page.target_groups", ":material/groups:", "target-groups"),
+    PageSpec("locality", "page.locality", ":material/location_city:", "locality"),
+    PageSpec("ranking", "page.ranking", ":material/leaderboard:", "ranking"),
+    PageSpec("data", "page.data", ":material/upload_file:", "data"),
+    PageSpec("admin", "page.admin", ":material/settings:", "admin"),
+    PageSpec("present", "page.present", ":material/slideshow:", "present", "hidden"),
 )
+
+
+def page_file(name: str) -> Path:
+    """The file of the page called `name` (for st.switch_page)."""
+    return next(page.path for page in PAGES if page.name == name)

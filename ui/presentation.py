@@ -14,16 +14,17 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from ui.committee_view import DEFAULT_MEETING_GAP_DAYS, MEETING_PARAM
+from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.requests import parse_url_date
+from i18n import translate
+from ui.committee_view import MEETING_PARAM
+from ui.data import reading_fragment
 from ui.filters import Filters
-from ui.i18n import translate
-from ui.url_state import parse_url_date
+from ui.navigation import page_file
 
 PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM = "present", "slide", "advance"
 # Parameters of the presentation kept in the URL beside the shared filters.
 KEPT_PARAMS = (PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM, MEETING_PARAM)
-PAGE_PATH = "pages/present.py"
-OVERVIEW_PATH = "pages/overview.py"
 SLIDE_COUNT = 5  # indicators, map, target groups, weakest communes, changes
 # Auto-advance bounds: below 5 s a slide is gone before it is read (and the map needs a
 # second to draw); above 10 minutes nobody waits for it.
@@ -166,7 +167,7 @@ def _step(delta: int) -> None:
 
 def _exit_params(filters: Filters) -> dict[str, str | list[str]]:
     params: dict[str, str | list[str]] = {
-        "stage": str(filters.stage["stage_code"]),
+        "stage": str(filters.stage.code),
         "as_of": filters.as_of.isoformat(),
     }
     if "province" in st.query_params:
@@ -186,7 +187,9 @@ def present_button(filters: Filters) -> None:
         help=filters.t("present.open_help"),
         key="present-open",
     ):
-        st.switch_page(PAGE_PATH, query_params={**_exit_params(filters), PRESENT_PARAM: "1"})
+        st.switch_page(
+            page_file("present"), query_params={**_exit_params(filters), PRESENT_PARAM: "1"}
+        )
 
 
 def navigation_buttons(filters: Filters) -> None:
@@ -210,7 +213,7 @@ def navigation_buttons(filters: Filters) -> None:
         if st.button(filters.t("present.exit"), icon=":material/close:", key="present-exit"):
             for key in (_SLIDE_KEY, _WRITTEN_KEY, _PARAMS_KEY):
                 st.session_state.pop(key, None)
-            st.switch_page(OVERVIEW_PATH, query_params=_exit_params(filters))
+            st.switch_page(page_file("overview"), query_params=_exit_params(filters))
 
 
 def run_slides(draw: Callable[[int], None], advance_s: int | None) -> None:
@@ -223,4 +226,4 @@ def run_slides(draw: Callable[[int], None], advance_s: int | None) -> None:
             _step(1)
         draw(st.session_state[_SLIDE_KEY])
 
-    st.fragment(slide_fragment, run_every=advance_s)()
+    reading_fragment(slide_fragment, run_every=advance_s)

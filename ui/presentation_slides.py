@@ -7,44 +7,36 @@ them grows with the screen like the rest of the slide and nothing needs the mous
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 
 import altair as alt
-import font_source_sans_pro
 import pandas as pd
 import streamlit as st
-import vl_convert
 
-from campaign.ranking import laggards, split_ranked
 from charts.bars import reach_bars_chart
-from charts.palette import NUMBER_LOCALES
-from data_access.geo_queries import fetch_child_boundaries
-from reports.charts_png import score_map_chart
-from reports.content import REAL_PROVINCE_CODE_MAX
-from reports.sections import map_board
-from ui.committee import load_fallen_behind, load_group_reach, load_ranking, load_tiles
-from ui.committee_rows import fallen_behind_lines, group_bar_rows
+from charts.render import chart_svg
+from charts.rows import group_bar_rows
+from charts.score_map import score_board, score_map_chart
+from figures import committee
+from figures.lists import FALLEN_LIST
+from figures.maps import commune_shapes
+from i18n.formats import format_change, format_date, status_label
+from ui.committee_rows import fallen_behind_lines
 from ui.committee_view import ranked_list
-from ui.data import cached_query
+from ui.data import reader
 from ui.filters import Filters
-from ui.format import format_date
 from ui.presentation import SLIDE_COUNT, navigation_buttons
-from ui.widgets import format_change, indicator_tile, status_label
+from ui.text import md
+from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5  # ten indicators in two rows of five
-WEAKEST_COUNT = 10  # the committee's "ten weakest communes"
-CHANGES_LISTED = 8  # communes that fell behind, before "and N more": fits with ten status lines
 # Intrinsic chart sizes in SVG pixels. Charts are scaled up to the slide, so a small intrinsic
 # size means large text: the builders' 14-15 px fonts reach about 2.5 % of the screen height.
 MAP_SIZE_PX = (560, 330)
 BARS_WIDTH_PX = 640
 # Share of the window height a chart may take under the slide's title row.
 CHART_MAX_VH = 78
-CHART_FONT = "Source Sans Pro"  # the brief's font: vl-convert measures labels with it
-BROWSER_FONTS = "'Source Sans', 'Source Sans Pro', sans-serif"  # Streamlit's font, same metrics
 SLIDE_TITLES = (
     "present.slide.indicators",
     "present.slide.map",
@@ -54,23 +46,9 @@ SLIDE_TITLES = (
 )
 
 
-@cache
-def _register_font() -> None:
-    vl_convert.register_font_directory(font_source_sans_pro.font_directory)
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def _svg_markup(spec_json: str, lang: str, max_height_vh: int) -> str:
-    """The chart as inline SVG without fixed pixel size, so CSS scales it to the slide."""
-    _register_font()
-    spec = json.loads(spec_json)
-    spec.setdefault("config", {})["font"] = CHART_FONT
-    svg = vl_convert.vegalite_to_svg(spec, format_locale=NUMBER_LOCALES[lang])
-    svg = re.sub(r'^<svg([^>]*?) width="[\d.]+" height="[\d.]+"', r"<svg\1", svg, count=1)
-    # The browser draws the text with the app's own font (same metrics as the one measured).
-    svg = svg.replace(f'font-family="{CHART_FONT}"', f'font-family="{BROWSER_FONTS}"')
-    style = f"max-height:{max_height_vh}vh;width:100%"
-    return svg.replace("<svg", f'<svg style="{style}"', 1).replace("\n", " ")
+    return chart_svg(json.loads(spec_json), lang, max_height_vh=max_height_vh)
 
 
 def show_chart(chart: alt.TopLevelMixin, lang: str, *, max_height_vh: int = CHART_MAX_VH) -> None:
@@ -83,8 +61,7 @@ def show_chart(chart: alt.TopLevelMixin, lang: str, *, max_height_vh: int = CHAR
 def _facts(index: int, filters: Filters) -> str:
     """The right of the title row: as-of date, demo-data note and slide number."""
     lines = [filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))]
-    code = filters.province_code
-    if code.isdigit() and int(code) > REAL_PROVINCE_CODE_MAX:
+    if filters.demo:
         lines.append(f'<span class="demo">{filters.t("present.synthetic")}</span>')
     lines.append(filters.t("present.counter", number=index + 1, count=SLIDE_COUNT))
     return '<div class="present-facts">' + "<br>".join(lines) + "</div>"
@@ -104,24 +81,25 @@ def draw_slide(index: int, filters: Filters, meeting: date) -> None:
 
 
 def _indicators(filters: Filters, meeting: date) -> None:
-    tiles = load_tiles(filters, meeting)
+    tiles = committee.tiles(reader(), filters.scope, meeting)
     with st.container(key="present-tiles"):
         for start in range(0, len(tiles), TILES_PER_ROW):
             chunk = tiles.iloc[start : start + TILES_PER_ROW]
             columns = st.columns(TILES_PER_ROW)
             for column, (_, row) in zip(columns, chunk.iterrows(), strict=False):
                 with column:
-                    indicator_tile(row, filters.stage, filters.lang, key=f"present-tile-{row.code}")
+                    indicator_tile(
+                        row, filters.stage.deadline, filters.lang, key=f"present-tile-{row.code}"
+                    )
 
 
-def _weakest(filters: Filters, meeting: date):
-    ranking = load_ranking(filters, meeting)
-    ranked, _ = split_ranked(ranking)
-    return ranking, laggards(ranked, WEAKEST_COUNT)
+def _weakest(filters: Filters, meeting: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    ranking = committee.ranking(reader(), filters.scope, meeting)
+    return ranking, committee.weakest(ranking)
 
 
 def _map(filters: Filters, meeting: date) -> None:
-    shapes = cached_query(fetch_child_boundaries, parent_code=filters.province_code)
+    shapes = commune_shapes(reader(), filters.scope)
     if shapes["boundary"].isna().all():
         st.info(filters.t("present.no_shapes"))
         return
@@ -129,7 +107,7 @@ def _map(filters: Filters, meeting: date) -> None:
     width, height = MAP_SIZE_PX
     chart = score_map_chart(
         shapes,
-        map_board(ranking, filters.as_of),
+        score_board(ranking, filters.as_of),
         list(weakest["commune_code"]),
         filters.lang,
         width=width,
@@ -141,7 +119,7 @@ def _map(filters: Filters, meeting: date) -> None:
 
 def _groups(filters: Filters, meeting: date) -> None:
     del meeting  # target groups are shown as of the frozen date only
-    bars = group_bar_rows(load_group_reach(filters), filters)
+    bars = group_bar_rows(committee.group_reach(reader(), filters.scope), filters.lang)
     chart = reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=filters.lang)
     show_chart(chart.properties(width=BARS_WIDTH_PX), filters.lang, max_height_vh=CHART_MAX_VH - 4)
     st.caption(filters.t("committee.bars_legend"))
@@ -159,7 +137,7 @@ def indicator_change_lines(tiles: pd.DataFrame, filters: Filters) -> list[str]:
     lang, lines = filters.lang, []
     for _, row in tiles.iterrows():
         change = format_change(row["change_meeting"], row["unit"], lang) or filters.t("common.none")
-        line = f"**{row['code']}** · {row['name_' + lang]}: **{change}**"
+        line = f"**{md(row['code'])}** · {md(row['name_' + lang])}: **{change}**"
         if row["status_meeting"] != row["status"]:
             was, now = (status_label(row[c], lang) for c in ("status_meeting", "status"))
             line += f" · {was} → **{now}**"
@@ -171,13 +149,14 @@ def _changes(filters: Filters, meeting: date) -> None:
     status_column, fallen_column = st.columns([3, 2], gap="large")
     with status_column:
         st.subheader(filters.t("present.indicator_changes"), anchor=False)
-        st.markdown("  \n".join(indicator_change_lines(load_tiles(filters, meeting), filters)))
+        tiles = committee.tiles(reader(), filters.scope, meeting)
+        st.markdown("  \n".join(indicator_change_lines(tiles, filters)))
     with fallen_column:
-        fallen = load_fallen_behind(filters, meeting)
+        fallen = committee.fallen_behind(reader(), filters.scope, meeting)
         st.subheader(filters.t("committee.fell_behind", count=len(fallen)), anchor=False)
-        lines = fallen_behind_lines(fallen.head(CHANGES_LISTED), filters)
-        if len(fallen) > CHANGES_LISTED:
-            lines.append(filters.t("committee.and_more", count=len(fallen) - CHANGES_LISTED))
+        lines = fallen_behind_lines(fallen.head(FALLEN_LIST), filters)
+        if len(fallen) > FALLEN_LIST:
+            lines.append(filters.t("committee.and_more", count=len(fallen) - FALLEN_LIST))
         st.markdown("  \n".join(lines) if lines else filters.t("committee.none_fell_behind"))
 
 

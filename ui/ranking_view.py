@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from i18n.formats import format_change, format_percent
 from ui.committee_view import choosable_table
 from ui.filters import Filters
-from ui.format import format_percent
-from ui.widgets import format_change
+from ui.text import md
 
 TABLE_HEIGHT = 560  # about fifteen rows; the table scrolls inside
 
@@ -64,7 +64,7 @@ def render_unscored(unscored: pd.DataFrame, filters: Filters) -> None:
     if unscored.empty:
         return
     names = ", ".join(
-        f"{n} ({c})"
+        f"{md(n)} ({c})"
         for n, c in zip(unscored["commune_name"], unscored["commune_code"], strict=True)
     )
     st.warning(filters.t("ranking.unscored", count=len(unscored), names=names))
@@ -82,5 +82,5 @@ def improved_lines(improved: pd.DataFrame, filters: Filters) -> list[str]:
             else ""
         )
         score = format_percent(100 * row["score"], filters.lang)
-        lines.append(f"**{row['commune_name']}** — {score} ({change}{places})")
+        lines.append(f"**{md(row['commune_name'])}** — {score} ({change}{places})")
     return lines

@@ -2,59 +2,65 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from ui.format import format_date, format_number, format_percent, format_value
-from ui.i18n import translate
+from i18n import translate
+from i18n.formats import (
+    STATUS_SYMBOLS,
+    change_colour,
+    change_direction,
+    format_change,
+    format_date,
+    format_percent,
+    format_value,
+    is_missing,
+    status_label,
+    status_word,
+)
 
-# Colour plus a symbol and a word, so status survives colour-blind eyes and washed-out
-# projectors: blue/orange/red differ in lightness as well as hue.
-STATUS_STYLE = {
-    "on_track": ("blue", "✔"),
-    "at_risk": ("orange", "▲"),
-    "behind": ("red", "✖"),
-    "stale": ("gray", "◷"),  # a clock face every common font has (⏱ is missing in many)
-    "no_data": ("gray", "∅"),
+# Badge colours of Streamlit's Markdown: blue/orange/red differ in lightness as well as hue.
+STATUS_BADGE_COLOURS = {
+    "on_track": "blue",
+    "at_risk": "orange",
+    "behind": "red",
+    "stale": "gray",
+    "no_data": "gray",
 }
 
 
 def status_badge(status: str, lang: str) -> str:
     """Markdown for a coloured badge with symbol and word."""
-    colour, symbol = STATUS_STYLE[status]
-    return f":{colour}-background[{symbol} {translate('status.' + status, lang)}]"
+    return (
+        f":{STATUS_BADGE_COLOURS[status]}-background[{STATUS_SYMBOLS[status]} "
+        f"{status_word(status, lang)}]"
+    )
 
 
-def status_label(status: str, lang: str) -> str:
-    """Plain text of a status: its symbol and word (for tables and charts)."""
-    return f"{STATUS_STYLE[status][1]} {translate('status.' + status, lang)}"
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def format_change(change: float | None, unit: str, lang: str) -> str | None:
-    """A signed change in the indicator's unit ("+4,3 điểm %", "+1.234"); None when unknown."""
-    if _missing(change):
-        return None
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    if unit == "percent":
-        text = format_number(abs(change), lang, decimals=1)
-        return f"{sign}{text} {translate('tile.points', lang)}"
-    return f"{sign}{format_number(abs(change), lang)}"
+def metric_delta(change: float | None, unit: str, direction: str, lang: str) -> dict:
+    """st.metric's delta arguments for a change: its text, and the arrow and colour set from
+    the number itself (Streamlit would read a "−" as a rise), green when it moves the right way
+    for the indicator's direction ("higher" or "lower"), grey when nothing changed."""
+    text = format_change(change, unit, lang)
+    if text is None:
+        return {"delta": None}
+    decimals = 1 if unit == "percent" else 0
+    return {
+        "delta": text,
+        "delta_arrow": change_direction(change, decimals=decimals),
+        "delta_color": change_colour(change, direction, decimals=decimals),
+    }
 
 
 def _progress_fraction(progress: float | None) -> float:
-    return 0.0 if _missing(progress) else min(max(float(progress), 0.0), 1.0)
+    return 0.0 if is_missing(progress) else min(max(float(progress), 0.0), 1.0)
 
 
 def indicator_tile(
     row: pd.Series,
-    stage: pd.Series,
+    stage_deadline: date,
     lang: str,
     *,
     meeting: date | None = None,
@@ -69,34 +75,29 @@ def indicator_tile(
     unit = row["unit"]
     with st.container(border=True, key=key):
         st.markdown(f"**{row['code']} · {row['name_' + lang]}**")
-        delta, since, colour = None, None, "normal"
-        if "change_previous" in row.index and not _missing(row["change_previous"]):
-            delta = format_change(row["change_previous"], unit, lang)
+        delta: dict = {"delta": None}
+        since = None
+        if "change_previous" in row.index and not is_missing(row["change_previous"]):
+            delta = metric_delta(row["change_previous"], unit, row.get("direction", "higher"), lang)
             since = translate(
                 "tile.since_report", lang, date=format_date(row["previous_date"], lang)
             )
-            if row["change_previous"] == 0:
-                colour = "off"  # "±0": grey, no arrow
-            elif row.get("direction", "higher") == "lower":
-                colour = "inverse"
         st.metric(
             translate("common.value", lang),
             format_value(row["value"], unit, lang),
-            delta=delta,
-            delta_color=colour,
-            delta_arrow="off" if colour == "off" else "auto",
+            **delta,
             delta_description=since,
             label_visibility="collapsed",
         )
         progress = row["progress"]
         progress_text = (
             None
-            if _missing(progress)
+            if is_missing(progress)
             else translate("tile.of_target", lang, percent=format_percent(100 * progress, lang))
         )
         st.progress(_progress_fraction(progress), text=progress_text)
         target = format_value(row["target"], unit, lang)
-        deadline = format_date(stage["deadline"], lang)
+        deadline = format_date(stage_deadline, lang)
         st.markdown(
             f"{status_badge(row['status'], lang)} &nbsp; {translate('common.target', lang)}: "
             f"**{target}** · {translate('common.deadline', lang)}: {deadline}"

@@ -1,4 +1,5 @@
-"""Read the shared filters from the URL and check them; pure, so it is tested without Streamlit."""
+"""Check the filters a request asks for (URL parameters, command-line options): pure, so it is
+tested without Streamlit; wrong values become problems, never exceptions."""
 
 from __future__ import annotations
 

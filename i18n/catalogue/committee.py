@@ -189,7 +189,7 @@ MESSAGES = {
         "No commune has raised its score since the meeting.",
     ),
     "ranking.places_up": ("tăng {count} hạng", "up {count} places"),
-    "ranking.laggards": ("Các xã cuối bảng", "Laggards"),
+    "ranking.laggards": ("Mười xã yếu nhất", "The ten weakest communes"),
     "ranking.table": ("Bảng xếp hạng ({count} xã)", "Ranking ({count} communes)"),
     "ranking.rank": ("Hạng", "Rank"),
     "ranking.rank_change": ("± hạng", "± places"),

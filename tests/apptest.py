@@ -1,0 +1,49 @@
+"""Run the app in AppTest the way a server runs it: always through the frame (app.py).
+
+AppTest resets Streamlit's old pages/-folder mode before every run, so an entry script beside
+pages/ would run a switched-to page file alone, without the frame. The entry used here sits in a
+folder of its own, runs app.py, and st.navigation in app.py routes every page as on the server.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from data_access.settings import PROJECT_ROOT
+
+APP_TIMEOUT_S = 60  # a first run fills the query caches
+_ENTRY_DIR = Path(tempfile.mkdtemp(prefix="bdhvs-apptest-"))
+ENTRY = _ENTRY_DIR / "frame_entry.py"
+ENTRY.write_text(
+    f"import runpy\nrunpy.run_path({str(PROJECT_ROOT / 'app.py')!r}, run_name='__main__')\n",
+    encoding="utf-8",
+)
+
+
+class FrameApp(AppTest):
+    """An AppTest of the frame; pages are named as in the repository ("pages/map.py")."""
+
+    def switch_page(self, page_path: str) -> FrameApp:
+        """Switch to a page file given relative to the project, e.g. "pages/map.py"."""
+        super().switch_page(str(PROJECT_ROOT / page_path))
+        return self
+
+
+def open_app(
+    query: dict[str, str | list[str]] | None = None,
+    page: str | None = None,
+    *,
+    timeout: float = APP_TIMEOUT_S,
+) -> FrameApp:
+    """Run the frame with `query` as the URL's parameters, then (if given) switch to `page`."""
+    at = FrameApp(str(ENTRY), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None and page != "pages/overview.py":
+        at.switch_page(page)
+        at.run()
+    return at
