@@ -3,34 +3,45 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Test workers: one per core of a 2-core machine; browser tests start their own servers.
+WORKERS ?= 2
 
-.PHONY: setup run test lint format benchmark clean
+.PHONY: setup setup-dev run test test-fast lint format benchmark clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt | $(BIN)/activate
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-setup: $(VENV)/.installed
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
 
-run: setup  ## Start the app (first start creates data/dashboard.db with the demo province)
+setup: $(VENV)/.runtime
+
+setup-dev: $(VENV)/.dev
+
+run: setup  ## Start the app on 127.0.0.1 (first start creates data/dashboard.db with the demo)
 	$(BIN)/streamlit run server.py --server.port $(PORT) --server.headless true --server.address 127.0.0.1
 
-test: setup  ## Run the whole test suite (PostgreSQL tests need TEST_DATABASE_URL)
-	$(BIN)/python -m pytest
+test: setup-dev  ## The whole suite, browser tests included (PostgreSQL tests need TEST_DATABASE_URL)
+	$(BIN)/python -m pytest -n $(WORKERS)
 
-lint: setup
+test-fast: setup-dev  ## Everything but the browser tests: the inner loop
+	$(BIN)/python -m pytest -n $(WORKERS) -m "not browser"
+
+lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: setup
+format: setup-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-benchmark: setup
+benchmark: setup-dev
 	$(BIN)/python -m benchmarks.run
 
 clean:

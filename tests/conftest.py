@@ -8,6 +8,7 @@ TEST_DATABASE_URL fails the suite instead of skipping.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,6 +55,7 @@ class DatabaseFactory:
         if backend == "postgres" and self.admin_url is None:
             pytest.skip("TEST_DATABASE_URL not set or unreachable")
         self._created: list[tuple[sa.Engine, str]] = []
+        self._seeded_template: str | None = None
 
     def new_url(self) -> str:
         """URL of a new empty database."""
@@ -73,6 +75,35 @@ class DatabaseFactory:
         self._created.append((engine, url))
         if migrated:
             upgrade_to_head(engine)
+        return engine
+
+    def new_seeded_engine(self, data: DatasetFiles) -> sa.Engine:
+        """An engine on a new database holding the demo province, for a test that writes.
+
+        The demo is seeded once per session into a template, then copied (PostgreSQL's
+        CREATE DATABASE … TEMPLATE, a file copy for SQLite): far faster than seeding each time.
+        """
+        if self._seeded_template is None:
+            template = self.new_engine()
+            seed_database(template, data)
+            template.dispose()
+            self._seeded_template = template.url.render_as_string(hide_password=False)
+        source = sa.engine.make_url(self._seeded_template)
+        name = f"bdhvs_test_{uuid.uuid4().hex[:12]}"
+        if self.backend == "sqlite":
+            target = self.tmp_dir / f"{name}.db"
+            shutil.copyfile(source.database, target)
+            url = f"sqlite:///{target}"
+        else:
+            admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as connection:
+                connection.execute(
+                    sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{source.database}"')
+                )
+            admin.dispose()
+            url = str(source.set(database=name).render_as_string(hide_password=False))
+        engine = create_db_engine(url)
+        self._created.append((engine, url))
         return engine
 
     def cleanup(self) -> None:
@@ -111,6 +142,12 @@ def empty_engine(database_factory: DatabaseFactory) -> sa.Engine:
     return database_factory.new_engine()
 
 
+@pytest.fixture
+def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> sa.Engine:
+    """A new database holding the demo province, for a test that writes to it."""
+    return database_factory.new_seeded_engine(demo_data)
+
+
 @pytest.fixture(scope="session")
 def demo_sqlite_url(tmp_path_factory, demo_data: DatasetFiles) -> str:
     """URL of an SQLite file holding the demo province, for app-level tests (read only)."""
@@ -124,15 +161,13 @@ def demo_sqlite_url(tmp_path_factory, demo_data: DatasetFiles) -> str:
 
 @pytest.fixture
 def app_env(monkeypatch, demo_sqlite_url: str) -> str:
-    """Point the app at the demo database and start from empty Streamlit caches."""
-    import streamlit as st
+    """Point the app at the demo database (read only).
 
+    Streamlit's caches stay across tests: answers are keyed by database URL and data version
+    (ui.data), so a test on another database never reads this one's answers.
+    """
     monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield demo_sqlite_url
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    return demo_sqlite_url
 
 
 @pytest.fixture(scope="session")
@@ -146,3 +181,17 @@ def live_app(demo_sqlite_url: str) -> Iterator[str]:
         pytest.skip("chromium is not installed")
     with streamlit_server(demo_sqlite_url) as base:
         yield base
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under a failed test that drove a live server, show the end of that server's log."""
+    report = yield
+    if report.failed and call.when == "call":
+        from tests.live_app import SERVER_LOGS, server_log_tail
+
+        for base in SERVER_LOGS:
+            tail = server_log_tail(base)
+            if tail:
+                report.sections.append((f"Streamlit server log {base}", tail))
+    return report

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -26,6 +27,18 @@ CONTENT_SELECTOR = '[data-testid="stMain"] [data-testid="stHeading"]'
 SERVER_START_TIMEOUT_S = 90
 # A page counts as drawn when its element count holds still this long while not running.
 SETTLE_INTERVAL_MS = 750
+# The end of a server's log shown under a failed test that used it.
+LOG_TAIL_CHARS = 6000
+# Base URL -> log file of every server started by this process.
+SERVER_LOGS: dict[str, Path] = {}
+
+
+def server_log_tail(base: str) -> str:
+    """The last part of the log of the server at `base` ("" when unknown)."""
+    path = SERVER_LOGS.get(base)
+    if path is None or not path.exists():
+        return ""
+    return path.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL_CHARS:]
 
 
 def chromium_available() -> bool:
@@ -45,6 +58,10 @@ def streamlit_server(database_url: str) -> Iterator[str]:
     """Serve app.py on a free port against `database_url`; yield its base URL."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url}
+    base = f"http://127.0.0.1:{port}"
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    SERVER_LOGS[base] = log
+    log_file = log.open("w", encoding="utf-8")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -63,10 +80,9 @@ def streamlit_server(database_url: str) -> Iterator[str]:
         ],
         cwd=PROJECT_ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while True:
@@ -77,7 +93,7 @@ def streamlit_server(database_url: str) -> Iterator[str]:
             except OSError:
                 pass
             if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("Streamlit server did not start")
+                raise RuntimeError(f"Streamlit server did not start:\n{server_log_tail(base)}")
             time.sleep(0.5)
         yield base
     finally:
@@ -86,6 +102,7 @@ def streamlit_server(database_url: str) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log_file.close()
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.request
+from urllib.parse import urlparse
 
 import pytest
 
@@ -26,9 +27,11 @@ def test_health_and_overview_in_chromium(live_app):
 def test_filters_survive_moving_between_pages(live_app):
     with chromium_page() as page:
         open_and_wait(page, f"{live_app}/?stage=GD1-2025&as_of=2025-09-01&commune=40001&agency=CA")
-        for label in ["Xếp hạng", "Bản đồ xã", "Nhóm đối tượng", "Tổng quan"]:
+        pages = [("Xếp hạng", "/ranking"), ("Bản đồ xã", "/map")]
+        pages += [("Nhóm đối tượng", "/target-groups"), ("Tổng quan", "/")]
+        for label, path in pages:
             page.locator('[data-testid="stSidebarNav"] a', has_text=label).first.click()
-            page.wait_for_timeout(1000)
+            page.wait_for_url(lambda url, path=path: urlparse(url).path == path, timeout=30_000)
             settle_page(page)
             assert page.locator('[data-testid="stException"]').count() == 0, label
             for part in ["stage=GD1-2025", "as_of=2025-09-01", "commune=40001", "agency=CA"]:

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from data_access.seed import read_dataset_folder
 from tests.live_app import chromium_page, open_and_wait, settle_page
@@ -29,10 +30,12 @@ def test_click_a_commune_opens_its_locality_page(live_app):
         for fx, fy in CLICK_POINTS:
             x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
             page.mouse.move(x, y)
-            page.wait_for_timeout(300)
             tooltip = page.locator(TOOLTIP)
-            if tooltip.count() and tooltip.is_visible():
-                break
+            try:
+                tooltip.wait_for(state="visible", timeout=2_000)
+            except PlaywrightTimeout:
+                continue  # no commune under this point: try the next
+            break
         name = tooltip.locator("td.value").first.inner_text()
         assert name in codes_by_name, name
         page.mouse.click(x, y)

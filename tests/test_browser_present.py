@@ -53,11 +53,8 @@ def _save(raw: bytes, path: Path) -> None:
 def test_every_slide_fits_the_window(live_app, width, height):
     folder = os.environ.get("PRESENT_SCREENSHOTS")
     with chromium_page(width, height) as page:
-        # A fresh server's first request must be the frame's own page (tests/live_app.py).
-        open_and_wait(page, f"{live_app}/?{VIEW}")
         for slide in range(1, SLIDE_COUNT + 1):
             open_and_wait(page, f"{live_app}/?present=1&slide={slide}&{VIEW}")
-            page.wait_for_timeout(500)
             assert page.locator('[data-testid="stException"]').count() == 0
             assert not page.locator('[data-testid="stSidebar"]').is_visible()
             assert _slide(page) == str(slide)
@@ -72,7 +69,6 @@ def test_every_slide_fits_the_window(live_app, width, height):
 
 def test_arrow_keys_change_the_slide(live_app):
     with chromium_page(1280, 720) as page:
-        open_and_wait(page, f"{live_app}/?{VIEW}")
         open_and_wait(page, f"{live_app}/?present=1&slide=2&{VIEW}")
         title = page.locator('[data-testid="stMain"] h1').first
         first = title.inner_text()

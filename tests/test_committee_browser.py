@@ -55,11 +55,7 @@ def _no_horizontal_scroll(page) -> bool:
 @pytest.mark.parametrize(("path", "name"), PAGES)
 def test_committee_page_in_chromium(live_app, path, name):
     with chromium_page(1920, 1080) as page:
-        # The first request a fresh server gets must be the frame's own page (see the note
-        # to the lead: a first run on another path skips app.py).
-        open_and_wait(page, f"{live_app}/?{VIEW}")
         open_and_wait(page, f"{live_app}/{path}?{VIEW}")
-        page.wait_for_timeout(500)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert _no_horizontal_scroll(page)
         query = parse_qs(urlparse(page.url).query)
@@ -81,7 +77,6 @@ def test_committee_page_in_chromium(live_app, path, name):
 
 def test_a_ranking_row_opens_the_locality_page(live_app, demo_data):
     with chromium_page(1920, 1080) as page:
-        open_and_wait(page, f"{live_app}/?{VIEW}")
         open_and_wait(page, f"{live_app}/ranking?{VIEW}")
         grid = page.locator('[data-testid="stDataFrame"]').first
         grid.scroll_into_view_if_needed()

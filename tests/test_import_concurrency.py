@@ -11,7 +11,6 @@ from data_access.catalog import fetch_stages
 from data_access.engine import create_db_engine
 from data_access.importers.writing import import_reports
 from data_access.progress import fetch_indicator_totals
-from data_access.seed import seed_database
 from tests.import_helpers import follow_up_rows, frame_csv
 
 TODAY = date(2026, 11, 22)
@@ -31,8 +30,8 @@ def _big_file(demo_reports: pd.DataFrame) -> bytes:
     return frame_csv(pd.concat(frames, ignore_index=True))
 
 
-def test_reader_never_sees_a_partial_batch(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
+def test_reader_never_sees_a_partial_batch(seeded_copy, demo_data):
+    empty_engine = seeded_copy
     stage_id = int(fetch_stages(empty_engine).iloc[-1]["stage_id"])
     reader = create_db_engine(str(empty_engine.url.render_as_string(hide_password=False)))
 

@@ -14,14 +14,13 @@ from data_access.importers.register import (
     import_populations,
 )
 from data_access.importers.rollback import rollback_batch
-from data_access.seed import seed_database
 from tests.import_helpers import csv_bytes, snapshot
 
 
 @pytest.fixture
-def fresh_engine(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
-    return empty_engine
+def fresh_engine(seeded_copy):
+    """A seeded database of its own, for a test that writes."""
+    return seeded_copy
 
 
 def _name(engine, code: str) -> str | None:

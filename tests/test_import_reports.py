@@ -11,7 +11,6 @@ import pytest
 from data_access.importers.batches import fetch_batches
 from data_access.importers.rollback import RollbackRefused, rollback_batch
 from data_access.importers.writing import import_reports
-from data_access.seed import seed_database
 from tests.import_helpers import (
     csv_bytes,
     follow_up_rows,
@@ -27,16 +26,13 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(scope="module")
 def shared_engine(database_factory, demo_data):
     """A seeded database the rejection tests share: a rejected import writes nothing."""
-    engine = database_factory.new_engine()
-    seed_database(engine, demo_data)
-    return engine
+    return database_factory.new_seeded_engine(demo_data)
 
 
 @pytest.fixture
-def fresh_engine(empty_engine, demo_data):
+def fresh_engine(seeded_copy):
     """A seeded database of its own, for a test that writes."""
-    seed_database(empty_engine, demo_data)
-    return empty_engine
+    return seeded_copy
 
 
 BAD_INPUT = [

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from data_access.bootstrap import prepare_database
-from data_access.engine import create_db_engine, read_snapshot
+from data_access.engine import create_db_engine, default_database_url, read_snapshot
 from data_access.meta import fetch_data_version
 from figures.reader import call_key
 
@@ -25,20 +25,30 @@ T = TypeVar("T")
 CACHE_ENTRIES = 1024
 
 
-@st.cache_resource(show_spinner=False)
 def app_engine() -> sa.Engine:
-    """The engine of this app server, created (and the demo database prepared) once."""
-    engine = create_db_engine()
+    """The engine of this app server's database (DATABASE_URL), created once per URL."""
+    return _engine(default_database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> sa.Engine:
+    engine = create_db_engine(url)
     prepare_database(engine)
     return engine
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _cached(
-    _fetch: Callable[..., Any], _reader: CachedReader, key: tuple, version: int, _kwargs: dict
+    _fetch: Callable[..., Any],
+    _reader: CachedReader,
+    database: str,
+    key: tuple,
+    version: int,
+    _kwargs: dict,
 ) -> Any:
-    # `key` and `version` key the cache (the function and reader are not hashed): a new import
-    # bumps the version, so results are fresh at once without a time-to-live.
+    # The database, the call and the data version key the cache (the function and reader are
+    # not hashed): a new import bumps the version, so results are fresh at once without a
+    # time-to-live, and two databases never share an answer.
     return _fetch(_reader.connection, **_kwargs)
 
 
@@ -68,7 +78,8 @@ class CachedReader:
 
     def read(self, fetch: Callable[..., T], /, **kwargs: Any) -> T:
         """`fetch(connection, **kwargs)` through the cache of this run's data version."""
-        return _cached(fetch, self, call_key(fetch, kwargs), self.version, kwargs)
+        database = self._engine.url.render_as_string(hide_password=True)
+        return _cached(fetch, self, database, call_key(fetch, kwargs), self.version, kwargs)
 
     def close(self) -> None:
         """Close the snapshot connection (a later read opens a new one)."""

@@ -8,16 +8,14 @@ from typing import Any
 
 import pandas as pd
 
-from data_access.importers.messages import MESSAGES
+from i18n import translate
 
 ERROR, WARNING = "error", "warning"
 
 
 def message_text(key: str, lang: str, **values: object) -> str:
     """The importer message `key` in `lang` ("vi" or "en") with its placeholders filled."""
-    vi, en = MESSAGES[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    return translate(key, lang, **values)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,6 @@
-"""Labels of the Data and Administration pages; the importer's own messages are merged in."""
-
-from data_access.importers.messages import MESSAGES as IMPORTER_MESSAGES
+"""Labels of the Data and Administration pages (the importers' messages are in imports)."""
 
 MESSAGES = {
-    **IMPORTER_MESSAGES,
     "data.tab_import": ("Nhập báo cáo", "Import reports"),
     "data.tab_completeness": ("Tiến độ báo cáo", "Reporting completeness"),
     "data.tab_history": ("Lịch sử nhập", "Import history"),

@@ -1,4 +1,4 @@
-"""Importer messages in Vietnamese and English; ui/i18n merges them into the app's catalogue."""
+"""Messages of the importers (command line and Data page), in Vietnamese and English."""
 
 from __future__ import annotations
 
