@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from data_access.importers.messages_files import FILE_MESSAGES
+from data_access.importers.messages_setup import CHECK_MESSAGES, KIND_LABELS, RULE_MESSAGES
 
 MESSAGES = {
     **FILE_MESSAGES,
+    **RULE_MESSAGES,
+    **CHECK_MESSAGES,
+    **KIND_LABELS,
     "import.row_prefix": (
         "Dòng {row}, cột «{column}», giá trị «{value}»: ",
         "Row {row}, column «{column}», value «{value}»: ",
