@@ -14,6 +14,7 @@ from data_access import schema as s
 from data_access.engine import read_snapshot
 from data_access.importers.problems import message_text
 
+# A step is done, not done, or not done but optional (boundaries: the map is optional).
 PRESENT, MISSING, OPTIONAL = "present", "missing", "optional"
 # Where the empty templates of every kind are kept (written by `python -m data_access templates`).
 TEMPLATE_FOLDER = "templates"

@@ -14,9 +14,11 @@ import datetime as dt
 import io
 import math
 import re
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 # What makes a spreadsheet read a text cell as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,7 +79,7 @@ def table_csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe.to_csv(index=False).encode("utf-8-sig")
 
 
-def write_rows(sheet, rows: list[list[object]]) -> None:  # noqa: ANN001 (openpyxl worksheet)
+def write_rows(sheet: Worksheet, rows: Iterable[Sequence[object]]) -> None:
     """Append rows to a sheet; text that looks like a formula stays text."""
     for values in rows:
         sheet.append([_xlsx_value(v) for v in values])

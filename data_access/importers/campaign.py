@@ -30,7 +30,9 @@ from data_access.importers.validation import (
 
 # The reporting period when the file gives none: communes report weekly.
 DEFAULT_PERIOD_DAYS = 7
+# Cells every row of one campaign must repeat identically.
 CAMPAIGN_FIELDS = ("province_code", "campaign_name_vi", "campaign_name_en")
+# File column -> the length of the database column that stores it.
 LENGTHS = {
     **column_limits(s.campaigns, {"campaign_code": "code"}),
     **column_limits(s.campaigns, {"campaign_name_vi": "name_vi", "campaign_name_en": "name_en"}),

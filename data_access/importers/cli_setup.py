@@ -15,7 +15,9 @@ from data_access.importers.template_files import write_template_folder
 from data_access.meta import fetch_is_demo
 from data_access.setup_check import fetch_setup_checklist, is_complete
 
+# `check` exits 1 while a required step is missing, so a deployment script can wait on it.
 EXIT_INCOMPLETE = 1
+# Said by `check` on the seeded demo, so nobody takes it for a real province.
 DEMO_NOTE = (
     "Lưu ý: CSDL này chứa tỉnh mô phỏng (dữ liệu mẫu). / "
     "Note: this database holds the synthetic demo province."

@@ -26,6 +26,7 @@ from data_access.importers.rollback import DELETED_MARKER, encode_row
 from data_access.importers.upserts import Counts, upsert_rows
 from data_access.meta import bump_data_version
 
+# Batch kind of a one-row edit, so the history tells edits from file imports.
 EDIT_KIND = "edit"
 # An edit changes rows through this: (connection, batch_id, counts) -> None.
 Change = Callable[[sa.Connection, int, Counts], None]

@@ -25,10 +25,12 @@ from data_access.importers.validation import (
 )
 from data_access.settings import load_settings
 
+# The values the dashboard knows how to aggregate and judge (see campaign/metrics.py).
 UNITS = ("percent", "count")
 DIRECTIONS = ("higher", "lower")
 # More decimal places than this is no count anyone reports (a billion dong to the dong is 9).
 MAX_DECIMALS = 6
+# Text columns stored as written (NFC) and checked against their column length.
 TEXT_COLUMNS = ("name_vi", "name_en", "numerator_vi", "numerator_en")
 TEXT_COLUMNS += ("denominator_vi", "denominator_en", "code")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# How to turn a file into UTF-8 in Excel: the fix for every encoding message.
 SAVE_AS_UTF8 = (
     "Trong Excel chọn Tệp → Lưu thành → «CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)» rồi nhập "
     "lại.",

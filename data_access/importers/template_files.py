@@ -49,11 +49,14 @@ HEADERS = {
         "last_denominator": "Last denominator",
     },
 }
+# What the template says an indicator is, so staff know whether a denominator is wanted.
 KIND_TEXT = {
     "vi": {"percent": "tỷ lệ %", "count": "số lượng (để trống mẫu số)"},
     "en": {"percent": "percent", "count": "count (leave the denominator empty)"},
 }
+# Names of the data sheet and the instructions sheet of an XLSX report template.
 SHEETS = {"vi": ("bao_cao", "huong_dan"), "en": ("reports", "instructions")}
+# The instructions sheet: one line per rule, Vietnamese beside English.
 REPORT_INSTRUCTIONS = [
     ("Hướng dẫn điền mẫu báo cáo", "How to fill in the report template"),
     (
