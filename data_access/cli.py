@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from data_access.catalog import fetch_summary
 from data_access.engine import create_db_engine
+from data_access.importers.problems import message_text
 from data_access.migrate import is_up_to_date, upgrade_to_head
 from data_access.seed import DatabaseNotEmpty, seed_database
 
@@ -23,8 +24,15 @@ NOT_INITIALISED = (
     "/ The database is not initialised; run `python -m data_access init`."
 )
 EXIT_NOT_INITIALISED = 2
+EXIT_FAILED = 1
 # Modules that add commands: each has `register(subparsers) -> dict[str, Command]`.
-COMMAND_MODULES: tuple[str, ...] = ("data_access.boundaries", "data_access.importers.cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "data_access.importers.cli_setup",
+    "data_access.boundaries",
+    "data_access.importers.cli",
+)
+# Commands that work without a database (they only write files).
+NO_DATABASE_COMMANDS = frozenset({"templates"})
 
 
 def _init(engine: sa.Engine, _args: argparse.Namespace) -> int:
@@ -75,15 +83,32 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     return parser, handlers
 
 
+def _failure(key: str, error: Exception) -> int:
+    """Print why a command failed, in both languages, without a traceback."""
+    detail = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
+    vi, en = (message_text(key, lang, detail=detail) for lang in ("vi", "en"))
+    print(f"{vi} / {en}", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code."""
+    """Run one command and return its exit code; no error reaches the user as a traceback."""
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
+    if args.command in NO_DATABASE_COMMANDS:
+        try:
+            return handlers[args.command](None, args)
+        except OSError as error:
+            return _failure("import.unexpected", error)
     engine = create_db_engine()
     try:
         if args.command not in MIGRATING_COMMANDS and not is_up_to_date(engine):
             print(NOT_INITIALISED, file=sys.stderr)
             return EXIT_NOT_INITIALISED
         return handlers[args.command](engine, args)
+    except sa.exc.OperationalError as error:  # locked, unreachable, out of space
+        return _failure("import.busy", error)
+    except Exception as error:  # noqa: BLE001 (the user gets a message; nothing was written)
+        return _failure("import.unexpected", error)
     finally:
         engine.dispose()

@@ -123,6 +123,9 @@ indicators = sa.Table(
     sa.Column("denominator_vi", sa.String(300), nullable=False, server_default=""),
     sa.Column("denominator_en", sa.String(300), nullable=False, server_default=""),
     sa.Column("sort_order", sa.Integer, nullable=False, server_default="0"),
+    # Decimal places a report may carry: 0 for counts of people (the usual case), more for an
+    # indicator counted in e.g. billions of dong or hectares.
+    sa.Column("decimals", sa.SmallInteger, nullable=False, server_default="0"),
 )
 
 targets = sa.Table(

@@ -85,3 +85,14 @@ def stored_value(engine: sa.Engine, commune: str, indicator: str, as_of: str) ->
     with engine.connect() as connection:
         row = connection.execute(stmt).first()
     return tuple(row) if row is not None else None
+
+
+def table_snapshot(engine: sa.Engine) -> dict[str, object]:
+    """Every table's rows (sorted), so a test can assert that nothing at all changed."""
+    with engine.connect() as connection:
+        return {
+            table.name: sorted(
+                (tuple(str(v) for v in row) for row in connection.execute(sa.select(table))),
+            )
+            for table in s.metadata.sorted_tables
+        }

@@ -110,7 +110,7 @@ def test_xlsx_keeps_cell_types_and_row_numbers():
 @pytest.mark.parametrize(
     ("data", "name", "key"),
     [
-        (b"\xff\xfe\x00garbage", "x.csv", "import.unreadable"),
+        (b"\xff\xfe\x00garbag", "x.csv", "import.unreadable"),
         (b"PK\x03\x04broken", "x.xlsx", "import.unreadable"),
         (b"a,b\n\n", "x.csv", "import.empty"),
     ],

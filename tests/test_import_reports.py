@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from data_access.importers.batches import fetch_batches
+from data_access.importers.register import import_localities
 from data_access.importers.rollback import RollbackRefused, rollback_batch
 from data_access.importers.writing import import_reports
 from tests.import_helpers import (
@@ -18,9 +19,11 @@ from tests.import_helpers import (
     frame_xlsx,
     snapshot,
     stored_value,
+    table_snapshot,
 )
 
 TODAY = date(2026, 11, 22)
+LOCALITY_HEADER = "code,name,kind,parent_code"
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ BAD_INPUT = [
     ),
     (["40001,CT07,2026-11-09,10,20,"], {}, "import.denominator_for_count", 2, "denominator", "20"),
     (["40001,CT01,2026-13-09,10,597,"], {}, "import.bad_date", 2, "as_of", "2026-13-09"),
-    (["40001,CT01,2025-12-01,10,597,"], {}, "import.no_stage", 2, "as_of", "2025-12-01"),
+    (["40001,CT01,2025-06-30,10,597,"], {}, "import.no_stage", 2, "as_of", "2025-06-30"),
     (
         ["40001,CT01,2026-11-09,10,597,"],
         {"stage_code": "GD1-2025"},
@@ -98,6 +101,35 @@ BAD_INPUT = [
         "as_of",
         "2026-11-17",
     ),
+    (["40001,CT01,2026-11-09,10.5,597,"], {}, "import.not_whole", 2, "numerator", "10.5"),
+    (["40001,CT07,2026-11-09,12.5,,"], {}, "import.not_whole", 2, "numerator", "12.5"),
+    (
+        ["40001,CT01,2026-11-09,10,100000,"],
+        {},
+        "import.implausible_count",
+        2,
+        "denominator",
+        "100000",
+    ),
+    (
+        ["40001,CT07,2026-11-09,3000000,,"],
+        {},
+        "import.implausible_count",
+        2,
+        "numerator",
+        "3000000",
+    ),
+    (["40001,CT01,1900-01-01,10,597,"], {}, "import.date_out_of_range", 2, "as_of", "1900-01-01"),
+    (["40001,CT01,9999-12-31,10,597,"], {}, "import.date_out_of_range", 2, "as_of", "9999-12-31"),
+    (
+        ["40001,CT01,2026-11-09,10,597,ghi\x01chú"],
+        {},
+        "import.control_character",
+        2,
+        "note",
+        "ghi\ufffdchú",
+    ),
+    (["40001,CT01,2026-11-09,inf,597,"], {}, "import.not_a_number", 2, "numerator", "inf"),
 ]
 
 
@@ -116,6 +148,57 @@ def test_bad_input_is_rejected_with_row_column_value_and_nothing_changes(
     assert f"Dòng {row}" in vietnamese and f"Row {row}" in english
     assert f"«{value}»" in vietnamese and f"«{value}»" in english
     assert snapshot(shared_engine) == before
+
+
+def test_a_date_between_two_stages_is_accepted(shared_engine, demo_data):
+    reports = demo_data.reports
+    monday = reports[
+        (reports["locality_code"] == "40001")
+        & (reports["indicator_code"] == "CT01")
+        & (reports["as_of"] == "2025-12-01")
+    ].iloc[0]
+    line = f"40001,CT01,2025-12-02,{monday['numerator']},{monday['denominator']},"
+    outcome = import_reports(shared_engine, csv_bytes(line), "gap.csv", user="t", dry_run=True)
+    assert outcome.status == "dry_run" and outcome.added == 1, outcome.problems
+
+
+@pytest.fixture
+def two_provinces(fresh_engine):
+    """The demo database plus a second province (no campaign) with one commune."""
+    register = csv_bytes("98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header=LOCALITY_HEADER)
+    assert import_localities(fresh_engine, register, "dm.csv", user="t").status == "committed"
+    return fresh_engine
+
+
+@pytest.mark.parametrize(
+    ("options", "key"),
+    [({}, "import.no_campaign"), ({"stage_code": "GD2-2026"}, "import.outside_province")],
+)
+def test_a_commune_outside_the_campaign_province_is_refused(two_provinces, options, key):
+    before = snapshot(two_provinces)
+    data = csv_bytes("98001,CT01,2026-11-09,10,597,")
+    outcome = import_reports(two_provinces, data, "x.csv", user="t", today=TODAY, **options)
+    assert outcome.status == "rejected" and outcome.errors[0].key == key
+    assert "98" in outcome.errors[0].bilingual()
+    assert snapshot(two_provinces) == before
+
+
+def test_rollback_restores_empty_notes_and_denominators_exactly(fresh_engine, demo_data):
+    reports = demo_data.reports
+    noted = reports[(reports["note"] != "") & (reports["locality_code"].str.len() == 5)].iloc[-1]
+    same_day = reports[(reports["as_of"] == noted["as_of"]) & (reports["note"] == "")]
+    count_row = same_day[same_day["denominator"] == ""].iloc[0]
+    percent_row = same_day[same_day["denominator"] != ""].iloc[0]
+    lines = [
+        f"{r['locality_code']},{r['indicator_code']},{r['as_of']},{r['numerator']},"
+        f"{r['denominator']},sửa {i}"
+        for i, r in enumerate([noted, count_row, percent_row])
+    ]
+    before = table_snapshot(fresh_engine)
+    outcome = import_reports(fresh_engine, csv_bytes(*lines), "notes.csv", user="t", today=TODAY)
+    assert outcome.status == "committed" and outcome.replaced == 3
+    rollback_batch(fresh_engine, outcome.batch_id)
+    assert table_snapshot(fresh_engine)["reports"] == before["reports"]
 
 
 def test_every_problem_of_a_file_is_listed_by_row(shared_engine):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,10 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n import translate
+from reports.exports import table_csv_bytes, table_xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Excel's own limit on sheet-name length.
-SHEET_NAME_LIMIT = 31
 
 
 def _labelled(frame: pd.DataFrame, column_config: Mapping[str, Any] | None) -> pd.DataFrame:
@@ -27,19 +25,6 @@ def _labelled(frame: pd.DataFrame, column_config: Mapping[str, Any] | None) -> p
         if isinstance(config, Mapping)
     }
     return frame.drop(columns=[c for c in hidden if c in frame.columns]).rename(columns=labels)
-
-
-def table_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark, so Excel shows Vietnamese letters correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
-
-
-def table_xlsx_bytes(frame: pd.DataFrame, *, sheet: str) -> bytes:
-    """An XLSX workbook with the table on one sheet."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:SHEET_NAME_LIMIT] or "data")
-    return buffer.getvalue()
 
 
 def table_downloads(

@@ -27,6 +27,7 @@ class ImportOutcome:
     replaced: int = 0
     unchanged: int = 0
     sha256: str = ""
+    skipped: int = 0  # rows of a partly filled template left empty
 
     @property
     def ok(self) -> bool:
@@ -44,7 +45,13 @@ class ImportOutcome:
         return [p for p in self.problems if p.severity == WARNING]
 
     def summary(self, lang: str) -> str:
-        """One sentence saying what happened."""
+        """One or two sentences saying what happened (and how many rows were left empty)."""
+        text = self._status_sentence(lang)
+        if self.skipped:
+            text += " " + message_text("import.rows_left_empty", lang, skipped=self.skipped)
+        return text
+
+    def _status_sentence(self, lang: str) -> str:
         counts = {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged}
         if self.status == "committed":
             return message_text("import.committed", lang, batch=self.batch_id, **counts)

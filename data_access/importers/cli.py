@@ -1,30 +1,41 @@
-"""Import commands of `python -m data_access`: template, import-*, batches, rollback."""
+"""Import commands of `python -m data_access`: import-*, batches, rollback."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from data_access.importers.batches import ImportOutcome, fetch_batches
-from data_access.importers.problems import message_text
-from data_access.importers.register import import_indicators, import_localities, import_populations
+from data_access.importers.campaign import import_campaign
+from data_access.importers.catalogues import (
+    import_agencies,
+    import_target_groups,
+    import_task_groups,
+)
+from data_access.importers.indicators import import_indicators, import_targets
+from data_access.importers.problems import Problem, message_text
+from data_access.importers.reading import ReadLimits, file_problem
+from data_access.importers.register import import_localities, import_populations
 from data_access.importers.rollback import RollbackRefused, rollback_batch
-from data_access.importers.template import build_template_frame, template_bytes
 from data_access.importers.writing import import_reports
 
-# Exit codes: 0 done, 1 rejected (or needs confirmation), 2 not ready / bad arguments.
+# Exit codes: 0 done, 1 rejected (or needs confirmation), 2 not ready / bad arguments / no file.
 EXIT_REJECTED = 1
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ / not a date: {text}") from error
+EXIT_NO_FILE = 2
+# Catalogue imports, in the order a province loads them (see `check`): command kind -> importer.
+CATALOGUE_IMPORTERS = {
+    "localities": import_localities,
+    "agencies": import_agencies,
+    "task-groups": import_task_groups,
+    "target-groups": import_target_groups,
+    "campaign": import_campaign,
+    "indicators": import_indicators,
+    "targets": import_targets,
+    "populations": import_populations,
+}
 
 
 def _report(outcome: ImportOutcome) -> int:
@@ -34,24 +45,30 @@ def _report(outcome: ImportOutcome) -> int:
     return 0 if outcome.ok else EXIT_REJECTED
 
 
-def _template(engine: sa.Engine, args: argparse.Namespace) -> int:
-    frame = build_template_frame(engine, as_of=args.as_of, stage_code=args.stage)
-    if frame.empty:
-        print("Không có giai đoạn phù hợp. / No matching stage.", file=sys.stderr)
-        return EXIT_REJECTED
-    data = template_bytes(frame, args.format)
-    if args.out:
-        Path(args.out).write_bytes(data)
-        print(f"{len(frame)} dòng → {args.out} / {len(frame)} rows → {args.out}")
-    else:
-        sys.stdout.buffer.write(data)
-    return 0
+def read_upload(path: Path, limits: ReadLimits) -> tuple[bytes | None, Problem | None, int]:
+    """The file's bytes, or the problem that stops reading it and the exit code to give."""
+    try:
+        if path.is_dir():
+            return None, file_problem("import.is_folder", str(path)), EXIT_NO_FILE
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            problem = file_problem("import.too_large", str(path), size=size, limit=limits.max_bytes)
+            return None, problem, EXIT_REJECTED
+        return path.read_bytes(), None, 0
+    except FileNotFoundError:
+        return None, file_problem("import.not_found", str(path)), EXIT_NO_FILE
+    except (OSError, ValueError) as error:  # permissions, a NUL in the path
+        detail = type(error).__name__
+        return None, file_problem("import.cannot_open", str(path), detail=detail), EXIT_NO_FILE
 
 
 def _importer(kind: str):  # noqa: ANN202 (returns a command handler)
     def run(engine: sa.Engine, args: argparse.Namespace) -> int:
         path = Path(args.file)
-        data = path.read_bytes()
+        data, problem, code = read_upload(path, ReadLimits.from_settings())
+        if problem is not None:
+            print(problem.bilingual(), file=sys.stderr)
+            return code
         options = {"user": args.user, "dry_run": args.dry_run, "sheet": args.sheet}
         if kind == "reports":
             outcome = import_reports(
@@ -63,12 +80,7 @@ def _importer(kind: str):  # noqa: ANN202 (returns a command handler)
                 **options,
             )
         else:
-            function = {
-                "localities": import_localities,
-                "populations": import_populations,
-                "indicators": import_indicators,
-            }[kind]
-            outcome = function(engine, data, path.name, **options)
+            outcome = CATALOGUE_IMPORTERS[kind](engine, data, path.name, **options)
         return _report(outcome)
 
     return run
@@ -96,15 +108,10 @@ def _rollback(engine: sa.Engine, args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> dict:
     """Add the import commands; return their handlers."""
-    template = commands.add_parser("template", help="write a report template for a date")
-    template.add_argument("--as-of", type=_date, required=True, help="YYYY-MM-DD")
-    template.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    template.add_argument("--out", help="file to write (default: standard output)")
-    template.add_argument("--stage", help="stage code (default: the stage of the date)")
-    handlers = {"template": _template}
-    for kind in ("reports", "localities", "populations", "indicators"):
+    handlers = {}
+    for kind in ("reports", *CATALOGUE_IMPORTERS):
         parser = commands.add_parser(f"import-{kind}", help=f"validate and import a {kind} file")
-        parser.add_argument("file", help="CSV (comma or semicolon, UTF-8) or XLSX")
+        parser.add_argument("file", help="CSV (comma, semicolon or tab; UTF-8 or UTF-16) or XLSX")
         parser.add_argument("--dry-run", action="store_true", help="check only; write nothing")
         parser.add_argument("--user", default="cli", help="who imports (kept in the audit)")
         parser.add_argument("--sheet", help="XLSX sheet name (default: the first)")

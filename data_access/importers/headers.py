@@ -55,22 +55,62 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "agency_code": ("agency_code", "ma_co_quan", "co_quan"),
     "task_group_code": ("task_group_code", "ma_nhom_nhiem_vu", "nhom_nhiem_vu"),
     "target_group_code": ("target_group_code", "ma_nhom_doi_tuong", "nhom_doi_tuong"),
+    "numerator_vi": ("numerator_vi", "tu_so_la", "dinh_nghia_tu_so"),
+    "numerator_en": ("numerator_en", "tu_so_tieng_anh"),
+    "denominator_vi": ("denominator_vi", "mau_so_la", "dinh_nghia_mau_so"),
+    "denominator_en": ("denominator_en", "mau_so_tieng_anh"),
+    "decimals": ("decimals", "so_chu_so_thap_phan", "thap_phan"),
+    "sort_order": ("sort_order", "thu_tu", "stt"),
+    # Optional, together: a province-wide target per stage on the indicator's own row.
     "stage_code": ("stage_code", "ma_giai_doan", "giai_doan"),
     "baseline": ("baseline", "gia_tri_dau_ky", "dau_ky"),
     "target": ("target", "muc_tieu", "chi_tieu_giao"),
+}
+INDICATOR_REQUIRED = ("code", "name_vi", "name_en", "unit", "agency_code", "task_group_code")
+# When a file has a stage column, each row also carries that stage's target.
+INDICATOR_TARGET_COLUMNS = ("stage_code", "baseline", "target")
+
+TARGET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator_code": ("indicator_code", "ma_chi_tieu"),
+    "stage_code": ("stage_code", "ma_giai_doan", "giai_doan"),
+    "locality_code": ("locality_code", "commune_code", "ma_xa", "ma_dia_ban"),
+    "baseline": ("baseline", "gia_tri_dau_ky", "dau_ky"),
+    "target": ("target", "muc_tieu", "chi_tieu_giao"),
+}
+TARGET_REQUIRED = ("indicator_code", "stage_code", "baseline", "target")
+
+
+def _named_catalogue(*codes: str) -> dict[str, tuple[str, ...]]:
+    return {
+        "code": ("code", *codes),
+        "name_vi": ("name_vi", "ten", "ten_tieng_viet"),
+        "name_en": ("name_en", "ten_tieng_anh"),
+    }
+
+
+AGENCY_COLUMNS = _named_catalogue("agency_code", "ma", "ma_co_quan")
+TASK_GROUP_COLUMNS = _named_catalogue("task_group_code", "ma", "ma_nhom_nhiem_vu")
+TARGET_GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
+    **_named_catalogue("target_group_code", "ma", "ma_nhom_doi_tuong"),
+    "goal_pct": ("goal_pct", "goal", "muc_tieu_phan_tram", "ty_le_muc_tieu"),
     "sort_order": ("sort_order", "thu_tu", "stt"),
 }
-INDICATOR_REQUIRED = (
-    "code",
-    "name_vi",
-    "name_en",
-    "unit",
-    "agency_code",
-    "task_group_code",
-    "stage_code",
-    "baseline",
-    "target",
-)
+NAMED_REQUIRED = ("code", "name_vi", "name_en")
+TARGET_GROUP_REQUIRED = (*NAMED_REQUIRED, "goal_pct")
+
+CAMPAIGN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "campaign_code": ("campaign_code", "ma_chien_dich"),
+    "province_code": ("province_code", "ma_tinh"),
+    "campaign_name_vi": ("campaign_name_vi", "ten_chien_dich"),
+    "campaign_name_en": ("campaign_name_en", "ten_chien_dich_tieng_anh"),
+    "stage_code": ("stage_code", "ma_giai_doan"),
+    "stage_name_vi": ("stage_name_vi", "ten_giai_doan"),
+    "stage_name_en": ("stage_name_en", "ten_giai_doan_tieng_anh"),
+    "start_date": ("start_date", "ngay_bat_dau", "tu_ngay"),
+    "deadline": ("deadline", "han_chot", "ngay_ket_thuc", "den_ngay"),
+    "period_days": ("period_days", "ky_bao_cao", "so_ngay_ky_bao_cao"),
+}
+CAMPAIGN_REQUIRED = tuple(c for c in CAMPAIGN_COLUMNS if c != "period_days")
 
 
 def fold_header(name: str) -> str:

@@ -18,27 +18,53 @@ def _frame(connection: sa.Connection, stmt: sa.Executable) -> pd.DataFrame:
 
 
 def fetch_locality_codes(connection: sa.Connection) -> pd.DataFrame:
-    """Communes and villages. Columns: code, locality_id, level."""
+    """Communes and villages with their province. Columns: code, locality_id, level,
+    province_id, province_code."""
     loc = s.localities
-    stmt = sa.select(loc.c.code, loc.c.id.label("locality_id"), loc.c.level).where(
-        loc.c.level.in_([s.LEVEL_COMMUNE, s.LEVEL_VILLAGE])
+    every = _frame(connection, sa.select(loc.c.id, loc.c.code, loc.c.level, loc.c.parent_id))
+    parent = every.set_index("id")["parent_id"]
+    codes = every.set_index("id")["code"]
+    places = every[every["level"].isin([s.LEVEL_COMMUNE, s.LEVEL_VILLAGE])].copy()
+    commune_parent = places["parent_id"].map(parent)
+    places["province_id"] = places["parent_id"].where(
+        places["level"] == s.LEVEL_COMMUNE, commune_parent
+    )
+    places["province_code"] = places["province_id"].map(codes)
+    return places.rename(columns={"id": "locality_id"})[
+        ["code", "locality_id", "level", "province_id", "province_code"]
+    ].reset_index(drop=True)
+
+
+def fetch_indicator_codes(connection: sa.Connection) -> pd.DataFrame:
+    """Columns: code, indicator_id, unit, target_group_id, decimals."""
+    ind = s.indicators
+    stmt = sa.select(
+        ind.c.code,
+        ind.c.id.label("indicator_id"),
+        ind.c.unit,
+        ind.c.target_group_id,
+        ind.c.decimals,
     )
     return _frame(connection, stmt)
 
 
-def fetch_indicator_codes(connection: sa.Connection) -> pd.DataFrame:
-    """Columns: code, indicator_id, unit, target_group_id."""
-    ind = s.indicators
-    stmt = sa.select(ind.c.code, ind.c.id.label("indicator_id"), ind.c.unit, ind.c.target_group_id)
-    return _frame(connection, stmt)
-
-
 def fetch_stage_spans(connection: sa.Connection) -> pd.DataFrame:
-    """Columns: stage_id, code, start_date, deadline, indicator_ids (set of the stage's)."""
-    st, tgt = s.stages, s.targets
+    """Columns: stage_id, code, start_date, deadline, province_id, province_code,
+    indicator_ids (set of the stage's)."""
+    st, tgt, cp, loc = s.stages, s.targets, s.campaigns, s.localities
     stages = _frame(
         connection,
-        sa.select(st.c.id.label("stage_id"), st.c.code, st.c.start_date, st.c.deadline),
+        sa.select(
+            st.c.id.label("stage_id"),
+            st.c.code,
+            st.c.start_date,
+            st.c.deadline,
+            cp.c.province_id,
+            loc.c.code.label("province_code"),
+        )
+        .join(cp, cp.c.id == st.c.campaign_id)
+        .join(loc, loc.c.id == cp.c.province_id)
+        .order_by(st.c.start_date, st.c.id),
     )
     for column in ("start_date", "deadline"):
         stages[column] = to_date_column(stages[column])

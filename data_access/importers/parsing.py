@@ -9,6 +9,7 @@ Dates: YYYY-MM-DD, DD/MM/YYYY (also D/M/YYYY and DD-MM-YYYY), and Excel date cel
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 import pandas as pd
@@ -28,6 +29,9 @@ AMBIGUOUS_FORM = r"-?\d{1,3},\d{3}"
 # Excel stores dates as days since 1899-12-30; serials in this range are plausible report dates.
 EXCEL_EPOCH = date(1899, 12, 30)
 EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 .. 2099-12-31
+# Dates a campaign file may hold: a date cell in 1900 (Excel's day 1) or 9999 is a typo or an
+# unset cell, never a report, a population count or a stage.
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 
 
 def _is_blank(values: pd.Series) -> pd.Series:
@@ -44,7 +48,9 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     result = pd.Series(float("nan"), index=values.index, dtype=float)
     problem = pd.Series("", index=values.index, dtype=object)
     is_number = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
-    result[is_number] = values[is_number].astype(float)
+    finite = is_number & values.map(lambda v: not isinstance(v, float) or math.isfinite(v))
+    result[finite] = values[finite].astype(float)
+    problem[is_number & ~finite] = NOT_A_NUMBER
     text = (
         values[~is_number & ~_is_blank(values)]
         .astype(str)
@@ -80,11 +86,12 @@ def _cell_date(value: object) -> date | None:
 
 def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(dates as `datetime.date` or None, True where a non-blank cell is not a date)."""
+    values = values.astype(object)  # a column of only date cells or only serials is typed
     result = pd.Series(None, index=values.index, dtype=object)
     is_text = values.map(lambda v: isinstance(v, str))
     cells = values[~is_text].map(_cell_date)
     result[cells.index] = cells
-    text = values[is_text].str.strip()
+    text = values[is_text].astype(str).str.strip()
     text = text.str.replace(r"\s+00:00:00$", "", regex=True)
     iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     dmy = pd.to_datetime(
@@ -95,3 +102,8 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     result[parsed[good].index] = [stamp.date() for stamp in parsed[good]]
     bad = result.isna() & ~_is_blank(values)
     return result, bad
+
+
+def outside_date_range(dates: pd.Series) -> pd.Series:
+    """True where a parsed date lies outside FIRST_DATE..LAST_DATE."""
+    return dates.map(lambda d: isinstance(d, date) and not FIRST_DATE <= d <= LAST_DATE)

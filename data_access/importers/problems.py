@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,9 @@ import pandas as pd
 from i18n import translate
 
 ERROR, WARNING = "error", "warning"
+# Control characters are shown as U+FFFD in messages, so a NUL or an escape in a cell cannot
+# garble the terminal or the page that shows the message.
+SHOWN_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def message_text(key: str, lang: str, **values: object) -> str:
@@ -20,7 +24,8 @@ def message_text(key: str, lang: str, **values: object) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem: `row` is the row number a spreadsheet shows (the header is row 1)."""
+    """One problem: `row` is the row number a spreadsheet shows (the header is row 1);
+    `file` names the file when the problem is about the file as a whole."""
 
     key: str
     severity: str = ERROR
@@ -28,6 +33,7 @@ class Problem:
     column: str | None = None
     value: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    file: str | None = None
 
     def message(self, lang: str) -> str:
         """What is wrong, without the row prefix."""
@@ -36,7 +42,11 @@ class Problem:
     def text(self, lang: str) -> str:
         """The message in one language, prefixed by row, column and value when known."""
         body = message_text(self.key, lang, **self.params)
-        if self.row is not None:
+        if self.file is not None:
+            prefix = message_text("import.file_named_prefix", lang, file=self.file)
+            if self.row is not None:
+                prefix += message_text("import.line_prefix", lang, row=self.row)
+        elif self.row is not None:
             prefix = message_text(
                 "import.row_prefix", lang, row=self.row, column=self.column, value=self.value
             )
@@ -59,7 +69,7 @@ def display_value(value: object) -> str:
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return SHOWN_CONTROLS.sub("\ufffd", str(value))
 
 
 def problems_where(
@@ -96,3 +106,9 @@ def problems_where(
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Errors and warnings in file order: by row, then column."""
     return sorted(problems, key=lambda p: (p.row or 0, p.column or "", p.key))
+
+
+def without_repeats(first: list[Problem], rest: list[Problem]) -> list[Problem]:
+    """`first` plus the problems of `rest` about a cell `first` does not already explain."""
+    explained = {(p.row, p.column) for p in first}
+    return [*first, *(p for p in rest if (p.row, p.column) not in explained)]

@@ -9,8 +9,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.importers import lookups
+from data_access.importers.cells import check_cells, skip_unfilled
 from data_access.importers.headers import REPORT_COLUMNS, REPORT_REQUIRED, map_headers
-from data_access.importers.parsing import blank_mask, parse_dates, parse_numbers
+from data_access.importers.parsing import blank_mask, parse_numbers
 from data_access.importers.problems import (
     ERROR,
     WARNING,
@@ -18,12 +19,22 @@ from data_access.importers.problems import (
     display_value,
     problems_where,
     sort_problems,
+    without_repeats,
 )
+from data_access.importers.report_rules import (
+    basis_populations,
+    check_decimals,
+    check_plausible,
+    check_stages,
+)
+from data_access.importers.validation import dates
 
 # A denominator this far (relative) from the registered population of the indicator's target
 # group is probably a typo or an outdated population: warn, as the committee divides by it.
 POPULATION_TOLERANCE = 0.20
 KEY = ["locality_id", "indicator_id", "as_of"]
+# Cells of a report row that carry its figures; a template row with none filled is skipped.
+VALUE_COLUMNS = ("numerator", "denominator", "note")
 
 
 @dataclass
@@ -33,6 +44,7 @@ class ReportCheck:
     rows: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     stored: pd.DataFrame | None = None
+    skipped: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,47 +61,7 @@ def _codes(values: pd.Series) -> pd.Series:
     return values.map(display_value).str.strip()
 
 
-def _check_stage(
-    frame: pd.DataFrame, stages: pd.DataFrame, stage_code: str | None
-) -> tuple[pd.Series, list[Problem]]:
-    """Row mask of dates outside the stage (or any stage) plus the problems to show."""
-    dated = frame["as_of"].map(lambda d: isinstance(d, date))
-    problems: list[Problem] = []
-    if stage_code is not None:
-        stage = stages.loc[stages["code"] == stage_code].iloc[0]
-        outside = dated & ~frame["as_of"].map(
-            lambda d: isinstance(d, date) and stage["start_date"] <= d <= stage["deadline"]
-        )
-        params = {"stage": stage_code, "start": stage["start_date"], "deadline": stage["deadline"]}
-        problems += problems_where(frame, outside, "import.outside_stage", "as_of", params=params)
-        frame["stage_id"] = int(stage["stage_id"])
-    else:
-        frame["stage_id"] = pd.NA
-        for stage in stages.itertuples():
-            inside = dated & frame["as_of"].map(
-                lambda d, s=stage: isinstance(d, date) and s.start_date <= d <= s.deadline
-            )
-            frame.loc[inside & frame["stage_id"].isna(), "stage_id"] = stage.stage_id
-        outside = dated & frame["stage_id"].isna()
-        problems += problems_where(frame, outside, "import.no_stage", "as_of")
-    members = stages.set_index("stage_id")["indicator_ids"].to_dict()
-    known = frame["indicator_id"].notna() & frame["stage_id"].notna()
-    not_in = known & pd.Series(
-        [
-            ok and int(i) not in members.get(int(sid), set())
-            for ok, i, sid in zip(known, frame["indicator_id"], frame["stage_id"], strict=True)
-        ],
-        index=frame.index,
-    )
-    codes = stages.set_index("stage_id")["code"]
-    params = {"stage": frame["stage_id"].map(lambda sid: codes.get(sid, ""))}
-    problems += problems_where(
-        frame, not_in, "import.not_in_stage", "indicator_code", params=params
-    )
-    return outside, problems
-
-
-def _check_values(frame: pd.DataFrame) -> list[Problem]:
+def _check_values(frame: pd.DataFrame, populations: pd.DataFrame) -> list[Problem]:
     problems: list[Problem] = []
     numerator, bad = parse_numbers(frame["numerator"])
     problems += problems_where(frame, blank_mask(frame["numerator"]), "import.missing", "numerator")
@@ -115,6 +87,10 @@ def _check_values(frame: pd.DataFrame) -> list[Problem]:
         "numerator",
         params={"denominator": frame["denominator"].map(display_value)},
     )
+    basis = basis_populations(frame, populations)
+    for column, values in (("numerator", numerator), ("denominator", denominator.where(percent))):
+        problems += check_decimals(frame, column, values)
+        problems += check_plausible(frame, column, values, basis)
     frame["numerator_value"] = numerator
     frame["denominator_value"] = denominator.where(percent)
     return problems
@@ -184,14 +160,17 @@ def check_reports(
     frame, problems = map_headers(raw, REPORT_COLUMNS, REPORT_REQUIRED)
     if problems:
         return ReportCheck(rows=pd.DataFrame(), problems=problems)
+    cell_problems = check_cells(frame, REPORT_COLUMNS)
+    frame, skipped = skip_unfilled(frame, VALUE_COLUMNS)
+    frame = frame.copy()
     frame["commune_code"] = _codes(frame["commune_code"])
     frame["indicator_code"] = _codes(frame["indicator_code"]).str.upper()
     localities = lookups.fetch_locality_codes(connection).set_index("code")
     indicators = lookups.fetch_indicator_codes(connection).set_index("code")
-    frame["locality_id"] = frame["commune_code"].map(localities["locality_id"])
-    frame["indicator_id"] = frame["indicator_code"].map(indicators["indicator_id"])
-    frame["unit"] = frame["indicator_code"].map(indicators["unit"])
-    frame["target_group_id"] = frame["indicator_code"].map(indicators["target_group_id"])
+    for column in ("locality_id", "province_id", "province_code"):
+        frame[column] = frame["commune_code"].map(localities[column])
+    for column in ("indicator_id", "unit", "target_group_id", "decimals"):
+        frame[column] = frame["indicator_code"].map(indicators[column])
     for column, id_column, key in (
         ("commune_code", "locality_id", "import.unknown_commune"),
         ("indicator_code", "indicator_id", "import.unknown_indicator"),
@@ -199,19 +178,16 @@ def check_reports(
         blank = blank_mask(frame[column])
         problems += problems_where(frame, blank, "import.missing", column)
         problems += problems_where(frame, ~blank & frame[id_column].isna(), key, column)
-    dates, bad_dates = parse_dates(frame["as_of"])
     problems += problems_where(frame, blank_mask(frame["as_of"]), "import.missing", "as_of")
-    problems += problems_where(frame, bad_dates, "import.bad_date", "as_of")
-    frame["as_of"] = dates
+    frame["as_of"], date_problems = dates(frame, "as_of", today=today)
+    problems += date_problems
     future = frame["as_of"].map(lambda d: isinstance(d, date) and d > today)
-    problems += problems_where(
-        frame, future, "import.future_date", "as_of", params={"today": today.isoformat()}
-    )
     frame.loc[future, "as_of"] = None
-    _, stage_problems = _check_stage(frame, lookups.fetch_stage_spans(connection), stage_code)
-    problems += stage_problems
-    problems += _check_values(frame)
+    problems += check_stages(frame, lookups.fetch_stage_spans(connection), stage_code)
+    populations = lookups.fetch_latest_populations(connection)
+    problems += _check_values(frame, populations)
     problems += _check_duplicates(frame)
+    problems = without_repeats(cell_problems, problems)
     bad_rows = {p.row for p in problems}
     rows = frame.loc[~frame["row"].isin(bad_rows)].copy()
     rows = pd.DataFrame(
@@ -228,7 +204,7 @@ def check_reports(
             "note": rows["note"].map(display_value).replace("", None),
         }
     )
-    check = ReportCheck(rows=rows, problems=problems)
+    check = ReportCheck(rows=rows, problems=problems, skipped=skipped)
     if not rows.empty:
         check.stored = lookups.fetch_stored_reports(
             connection,
@@ -245,9 +221,7 @@ def check_reports(
             rows, check.stored, headers.get("numerator", "numerator")
         )
         check.problems += _check_populations(
-            rows,
-            lookups.fetch_latest_populations(connection),
-            headers.get("denominator", "denominator"),
+            rows, populations, headers.get("denominator", "denominator")
         )
     check.problems = sort_problems(check.problems)
     return check

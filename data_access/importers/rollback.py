@@ -14,6 +14,9 @@ from data_access.importers.problems import Problem
 from data_access.meta import bump_data_version
 
 TABLES = {table.name: table for table in s.metadata.sorted_tables}
+# Key of import_changes.old_values holding a whole row a batch deleted (a one-row edit that
+# retired a target); rollback inserts it back with its id.
+DELETED_MARKER = "deleted_row"
 
 
 class RollbackRefused(RuntimeError):
@@ -83,6 +86,9 @@ def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
         if old_values is None:
             connection.execute(table.delete().where(table.c.id == row_id))
             deleted += 1
+        elif DELETED_MARKER in (decoded := json.loads(old_values)):
+            connection.execute(table.insert(), _decode(table, decoded[DELETED_MARKER]))
+            restored += 1
         else:
             values = _decode(table, json.loads(old_values))
             updates.setdefault(table_name, []).append({"row_id_": row_id, **values})

@@ -1,4 +1,8 @@
-"""Write catalogue rows (register, populations, indicators) with every change logged."""
+"""Write catalogue rows (register, campaign, indicators, populations …) with every change logged.
+
+A dry run (the preview) validates and counts inside a read snapshot, so it never holds the
+write lock; a real import validates again inside the one write transaction before writing.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.engine import write_transaction
+from data_access.engine import read_snapshot, write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -18,20 +22,22 @@ from data_access.importers.batches import (
     finish_batch,
     insert_batch,
 )
+from data_access.importers.cells import check_cells, skip_unfilled
 from data_access.importers.headers import map_headers
-from data_access.importers.problems import Problem
-from data_access.importers.reading import FileProblem, read_table
+from data_access.importers.problems import Problem, sort_problems, without_repeats
+from data_access.importers.reading import FileProblem, ReadLimits, read_table
 from data_access.importers.rollback import encode_row
 from data_access.meta import bump_data_version
 
 
 @dataclass
 class Counts:
-    """Rows added, replaced and left as they were."""
+    """Rows added, replaced and left as they were; with `dry_run` nothing is written."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    dry_run: bool = False
 
 
 @dataclass
@@ -51,7 +57,10 @@ def upsert_rows(
     key: tuple[str, ...],
     counts: Counts,
 ) -> dict[tuple, int]:
-    """Insert new rows and update changed ones by `key`, logging old values; returns key->id."""
+    """Insert new rows and update changed ones by `key`, logging old values; returns key->id.
+
+    In a dry run nothing is written and new rows get negative stand-in ids.
+    """
     existing = {
         tuple(row[k] for k in key): dict(row)
         for row in connection.execute(sa.select(table)).mappings()
@@ -62,25 +71,75 @@ def upsert_rows(
         row_key = tuple(row[k] for k in key)
         old = existing.get(row_key)
         if old is None:
+            counts.added += 1
+            if counts.dry_run:
+                ids[row_key] = -counts.added
+                continue
             row_id = connection.execute(table.insert().returning(table.c.id), row).scalar_one()
             entry = {"row_id": row_id, "old_values": None}
-            counts.added += 1
         else:
             row_id = old["id"]
             changed = {c: v for c, v in row.items() if old[c] != v}
             if not changed:
                 counts.unchanged += 1
                 continue
+            counts.replaced += 1
+            if counts.dry_run:
+                continue
             entry = {"row_id": row_id, "old_values": encode_row({c: old[c] for c in changed})}
             connection.execute(table.update().where(table.c.id == row_id).values(changed))
-            counts.replaced += 1
         connection.execute(log, {"batch_id": batch_id, "table_name": table.name, **entry})
         ids[row_key] = row_id
     return ids
 
 
-class _DryRun(Exception):
-    """Raised to roll back the transaction of a dry run after counting."""
+class _NothingToWrite(Exception):
+    """Raised to roll back the batch row of an import that changed nothing."""
+
+
+def _run(
+    connection: sa.Connection,
+    frame: pd.DataFrame,
+    outcome: ImportOutcome,
+    *,
+    kind: str,
+    spec: dict[str, tuple[str, ...]],
+    validate: Callable[[sa.Connection, pd.DataFrame], Plan],
+    user: str,
+    file_name: str,
+    dry_run: bool,
+) -> None:
+    """Validate `frame` on `connection`, then count (dry run) or write it as a batch."""
+    plan = validate(connection, frame)
+    outcome.problems = sort_problems(without_repeats(outcome.problems, plan.problems))
+    if outcome.errors:
+        return
+    outcome.sha256 = content_sha256(plan.frame, [c for c in spec if c in plan.frame])
+    earlier = find_committed_batch(connection, kind=kind, sha256=outcome.sha256)
+    if earlier is not None:
+        outcome.status, outcome.batch_id = "same_file", earlier
+        return
+    batch_id = 0
+    if not dry_run:
+        batch_id = insert_batch(
+            connection, kind=kind, user=user, file_name=file_name, sha256=outcome.sha256
+        )
+    counts = Counts(dry_run=dry_run)
+    plan.write(connection, batch_id, counts)
+    outcome.added, outcome.replaced, outcome.unchanged = (
+        counts.added,
+        counts.replaced,
+        counts.unchanged,
+    )
+    if dry_run:
+        outcome.status = "dry_run"
+        return
+    if counts.added + counts.replaced == 0:
+        outcome.status = "nothing_new"
+        raise _NothingToWrite
+    finish_batch(connection, batch_id, added=counts.added, replaced=counts.replaced)
+    bump_data_version(connection)
+    outcome.status, outcome.batch_id = "committed", batch_id
 
 
 def import_catalogue_file(
@@ -95,47 +154,37 @@ def import_catalogue_file(
     user: str,
     dry_run: bool = False,
     sheet: str | None = None,
+    value_columns: tuple[str, ...] = (),
+    limits: ReadLimits | None = None,
 ) -> ImportOutcome:
     """Read, validate and write a catalogue file of `kind` in one transaction."""
     try:
-        raw = read_table(data, file_name, sheet=sheet)
+        raw = read_table(data, file_name, sheet=sheet, limits=limits)
     except FileProblem as problem:
         return ImportOutcome("rejected", [problem.problem])
-    outcome = ImportOutcome("rejected")
+    frame, problems = map_headers(raw, spec, required)
+    if problems:
+        return ImportOutcome("rejected", problems)
+    outcome = ImportOutcome("rejected", check_cells(frame, spec))
+    frame, outcome.skipped = skip_unfilled(frame, value_columns)
+    if frame.empty and not outcome.errors:
+        outcome.status = "nothing_new"
+        return outcome
+    options = {
+        "kind": kind,
+        "spec": spec,
+        "validate": validate,
+        "user": user,
+        "file_name": file_name,
+        "dry_run": dry_run,
+    }
+    if dry_run or outcome.errors:  # a preview or a rejection never needs the write lock
+        with read_snapshot(engine) as connection:
+            _run(connection, frame, outcome, **options)
+        return outcome
     try:
         with write_transaction(engine) as connection:
-            frame, problems = map_headers(raw, spec, required)
-            if problems:
-                outcome.problems = problems
-                return outcome
-            plan = validate(connection, frame)
-            outcome.problems = plan.problems
-            if outcome.errors:
-                return outcome
-            outcome.sha256 = content_sha256(plan.frame, [c for c in spec if c in plan.frame])
-            earlier = find_committed_batch(connection, kind=kind, sha256=outcome.sha256)
-            if earlier is not None:
-                outcome.status, outcome.batch_id = "same_file", earlier
-                return outcome
-            batch_id = insert_batch(
-                connection, kind=kind, user=user, file_name=file_name, sha256=outcome.sha256
-            )
-            counts = Counts()
-            plan.write(connection, batch_id, counts)
-            outcome.added, outcome.replaced, outcome.unchanged = (
-                counts.added,
-                counts.replaced,
-                counts.unchanged,
-            )
-            if dry_run:
-                outcome.status = "dry_run"
-                raise _DryRun
-            if counts.added + counts.replaced == 0:
-                outcome.status = "nothing_new"
-                raise _DryRun
-            finish_batch(connection, batch_id, added=counts.added, replaced=counts.replaced)
-            bump_data_version(connection)
-            outcome.status, outcome.batch_id = "committed", batch_id
-    except _DryRun:
+            _run(connection, frame, outcome, **options)
+    except _NothingToWrite:
         pass
     return outcome

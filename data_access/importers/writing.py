@@ -1,4 +1,8 @@
-"""Import a report file: validate, then write every row or none in one transaction."""
+"""Import a report file: validate, then write every row or none in one transaction.
+
+A dry run (the preview) checks inside a read snapshot and never holds the write lock; a real
+import checks again inside the one write transaction, so what it replaces is what is stored.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.engine import write_transaction
+from data_access.engine import read_snapshot, write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -19,7 +23,7 @@ from data_access.importers.batches import (
     insert_batch,
 )
 from data_access.importers.problems import Problem
-from data_access.importers.reading import FileProblem, read_table
+from data_access.importers.reading import FileProblem, ReadLimits, read_table
 from data_access.importers.reports import KEY, check_reports
 from data_access.meta import bump_data_version
 
@@ -32,6 +36,11 @@ BLOCKING_WARNINGS = ("import.decrease",)
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def _or_none(value: object) -> object:
+    """None for a missing value (pandas gives NaN for a NULL note or denominator)."""
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
 def _chunks(connection: sa.Connection, stmt: sa.Executable, rows: list[dict[str, Any]]) -> None:
@@ -66,12 +75,16 @@ def _write(connection: sa.Connection, plan: pd.DataFrame, batch_id: int) -> None
     replaced = plan.loc[plan["change"] == "replaced"]
     if replaced.empty:
         return
+    # NaN is no JSON value: PostgreSQL would get the text "NaN" back as the note on rollback.
     old_values = [
-        json.dumps({"numerator": n, "denominator": d, "note": t, "batch_id": b})
+        json.dumps(
+            {"numerator": n, "denominator": _or_none(d), "note": _or_none(t), "batch_id": b},
+            ensure_ascii=False,
+        )
         for n, d, t, b in zip(
-            replaced["old_numerator"],
-            replaced["old_denominator"].astype(object).where(replaced["old_denominator"].notna()),
-            replaced["old_note"],
+            replaced["old_numerator"].astype(float),
+            replaced["old_denominator"].astype(object),
+            replaced["old_note"].astype(object),
             replaced["old_batch_id"].astype(int),
             strict=True,
         )
@@ -100,6 +113,64 @@ def _write(connection: sa.Connection, plan: pd.DataFrame, batch_id: int) -> None
     _chunks(connection, update, _records(values.assign(report_id=values["report_id"].astype(int))))
 
 
+def _check_and_write(
+    connection: sa.Connection,
+    raw: pd.DataFrame,
+    *,
+    stage_code: str | None,
+    today: date | None,
+    allow_decrease: bool,
+    write: bool,
+    user: str,
+    file_name: str,
+) -> ImportOutcome:
+    known = connection.execute(sa.select(s.stages.c.code)).scalars().all()
+    if stage_code is not None and stage_code not in known:
+        params = {"catalogue": "stage"}
+        bad = Problem("import.unknown_code", column="stage", value=stage_code, params=params)
+        return ImportOutcome("rejected", [bad])
+    check = check_reports(connection, raw, stage_code=stage_code, today=today)
+    if check.errors:
+        return ImportOutcome("rejected", check.problems, skipped=check.skipped)
+    if check.rows.empty:
+        return ImportOutcome("nothing_new", check.problems, skipped=check.skipped)
+    blocking = [p for p in check.warnings if p.key in BLOCKING_WARNINGS]
+    if blocking and not allow_decrease:
+        return ImportOutcome("needs_confirmation", check.problems, skipped=check.skipped)
+    rows = check.rows
+    hashed = rows.assign(as_of=rows["as_of"].map(date.isoformat))
+    sha256 = content_sha256(hashed, HASHED_COLUMNS)
+    earlier = find_committed_batch(connection, kind="reports", sha256=sha256)
+    if earlier is not None:
+        return ImportOutcome(
+            "same_file", check.problems, batch_id=earlier, sha256=sha256, skipped=check.skipped
+        )
+    plan = classify_rows(rows, check.stored)
+    counts = plan["change"].value_counts()
+    outcome = ImportOutcome(
+        "dry_run",
+        check.problems,
+        added=int(counts.get("added", 0)),
+        replaced=int(counts.get("replaced", 0)),
+        unchanged=int(counts.get("unchanged", 0)),
+        sha256=sha256,
+        skipped=check.skipped,
+    )
+    if not write:
+        return outcome
+    if outcome.added + outcome.replaced == 0:
+        outcome.status = "nothing_new"
+        return outcome
+    outcome.batch_id = insert_batch(
+        connection, kind="reports", user=user, file_name=file_name, sha256=sha256
+    )
+    _write(connection, plan, outcome.batch_id)
+    finish_batch(connection, outcome.batch_id, added=outcome.added, replaced=outcome.replaced)
+    bump_data_version(connection)
+    outcome.status = "committed"
+    return outcome
+
+
 def import_reports(
     engine: sa.Engine,
     data: bytes,
@@ -111,50 +182,22 @@ def import_reports(
     sheet: str | None = None,
     stage_code: str | None = None,
     today: date | None = None,
+    limits: ReadLimits | None = None,
 ) -> ImportOutcome:
     """Validate and import a report file; nothing is written unless every row is valid."""
     try:
-        raw = read_table(data, file_name, sheet=sheet)
+        raw = read_table(data, file_name, sheet=sheet, limits=limits)
     except FileProblem as problem:
         return ImportOutcome("rejected", [problem.problem])
+    options = {
+        "stage_code": stage_code,
+        "today": today,
+        "allow_decrease": allow_decrease,
+        "user": user,
+        "file_name": file_name,
+    }
+    if dry_run:
+        with read_snapshot(engine) as connection:
+            return _check_and_write(connection, raw, write=False, **options)
     with write_transaction(engine) as connection:
-        known = connection.execute(sa.select(s.stages.c.code)).scalars().all()
-        if stage_code is not None and stage_code not in known:
-            params = {"catalogue": "stage"}
-            bad = Problem("import.unknown_code", column="stage", value=stage_code, params=params)
-            return ImportOutcome("rejected", [bad])
-        check = check_reports(connection, raw, stage_code=stage_code, today=today)
-        if check.errors:
-            return ImportOutcome("rejected", check.problems)
-        blocking = [p for p in check.warnings if p.key in BLOCKING_WARNINGS]
-        if blocking and not allow_decrease:
-            return ImportOutcome("needs_confirmation", check.problems)
-        rows = check.rows
-        hashed = rows.assign(as_of=rows["as_of"].map(date.isoformat))
-        sha256 = content_sha256(hashed, HASHED_COLUMNS)
-        earlier = find_committed_batch(connection, kind="reports", sha256=sha256)
-        if earlier is not None:
-            return ImportOutcome("same_file", check.problems, batch_id=earlier, sha256=sha256)
-        plan = classify_rows(rows, check.stored)
-        counts = plan["change"].value_counts()
-        outcome = ImportOutcome(
-            "dry_run",
-            check.problems,
-            added=int(counts.get("added", 0)),
-            replaced=int(counts.get("replaced", 0)),
-            unchanged=int(counts.get("unchanged", 0)),
-            sha256=sha256,
-        )
-        if dry_run:
-            return outcome
-        if outcome.added + outcome.replaced == 0:
-            outcome.status = "nothing_new"
-            return outcome
-        outcome.batch_id = insert_batch(
-            connection, kind="reports", user=user, file_name=file_name, sha256=sha256
-        )
-        _write(connection, plan, outcome.batch_id)
-        finish_batch(connection, outcome.batch_id, added=outcome.added, replaced=outcome.replaced)
-        bump_data_version(connection)
-        outcome.status = "committed"
-    return outcome
+        return _check_and_write(connection, raw, write=True, **options)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from i18n.catalogue.import_files import FILE_MESSAGES
+from i18n.catalogue.import_setup import CHECK_MESSAGES, KIND_LABELS, RULE_MESSAGES
+
 MESSAGES = {
+    **FILE_MESSAGES,
+    **RULE_MESSAGES,
+    **CHECK_MESSAGES,
+    **KIND_LABELS,
     "import.row_prefix": (
         "Dòng {row}, cột «{column}», giá trị «{value}»: ",
         "Row {row}, column «{column}», value «{value}»: ",
@@ -12,7 +19,10 @@ MESSAGES = {
         "không đọc được tệp ({detail}). Cần CSV (UTF-8, dấu phẩy hoặc chấm phẩy) hoặc XLSX.",
         "the file cannot be read ({detail}). CSV (UTF-8, comma or semicolon) or XLSX expected.",
     ),
-    "import.no_sheet": ("không có trang tính «{sheet}».", "there is no sheet «{sheet}»."),
+    "import.no_sheet": (
+        "không có trang tính «{sheet}»; tệp có các trang: {sheets}.",
+        "there is no sheet «{sheet}»; the workbook's sheets are: {sheets}.",
+    ),
     "import.empty": ("tệp không có dòng dữ liệu nào.", "the file has no data rows."),
     "import.missing_column": (
         "thiếu cột «{column}» (tên khác được chấp nhận: {aliases}).",
