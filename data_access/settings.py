@@ -30,7 +30,62 @@ SETTINGS: list[tuple[str, str, str]] = [
         "How far below the pace line (a fraction of the expected value) still counts as "
         "'at risk' rather than 'behind'.",
     ),
+    (
+        "DASHBOARD_SESSION_IDLE_MINUTES",
+        "120",
+        "A signed-in browser left unused this many minutes must sign in again.",
+    ),
+    (
+        "DASHBOARD_SESSION_MAX_HOURS",
+        "12",
+        "A sign-in lasts at most this many hours, however active (one working day).",
+    ),
+    (
+        "DASHBOARD_SIGNIN_MAX_FAILURES",
+        "5",
+        "Failed sign-ins to one login within the window after which that login is refused "
+        "until the window has passed (counted for logins that do not exist too).",
+    ),
+    (
+        "DASHBOARD_SIGNIN_MAX_FAILURES_PER_ADDRESS",
+        "30",
+        "Failed sign-ins from one address within the window after which that address is "
+        "refused; higher than per login because a commune office shares one address.",
+    ),
+    (
+        "DASHBOARD_SIGNIN_WINDOW_MINUTES",
+        "15",
+        "Length of the window in which failed sign-ins are counted.",
+    ),
+    (
+        "DASHBOARD_COOKIE_SECURE",
+        "0",
+        "1: the sign-in cookie is always marked Secure (set it behind a TLS reverse proxy). "
+        "0: Secure only when the request arrived over TLS (directly or per a trusted proxy).",
+    ),
+    (
+        "DASHBOARD_TRUSTED_PROXIES",
+        "",
+        "Comma-separated addresses of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto headers are believed (e.g. 127.0.0.1). Empty: the headers are "
+        "ignored and the connecting address is recorded.",
+    ),
+    (
+        "DASHBOARD_HEADS_SEE_ALL_AGENCIES",
+        "0",
+        "1: department heads also see other agencies' indicators (read only). 0: only their "
+        "own agencies' indicators.",
+    ),
+    (
+        "DASHBOARD_LINK_MAX_DAYS",
+        "7",
+        "Longest validity of a presentation link, in days.",
+    ),
 ]
+
+# Words read as true / false in boolean settings; anything else is refused, never guessed.
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"", "0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +95,15 @@ class Settings:
     database_url: str
     stale_grace_days: int
     at_risk_margin: float
+    session_idle_minutes: int = 120
+    session_max_hours: int = 12
+    signin_max_failures: int = 5
+    signin_max_failures_per_address: int = 30
+    signin_window_minutes: int = 15
+    cookie_secure: bool = False
+    trusted_proxies: frozenset[str] = frozenset()
+    heads_see_all_agencies: bool = False
+    link_max_days: int = 7
 
     @property
     def uses_default_database(self) -> bool:
@@ -55,4 +119,34 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         database_url=values["DATABASE_URL"],
         stale_grace_days=int(values["DASHBOARD_STALE_GRACE_DAYS"] or 0),
         at_risk_margin=float(values["DASHBOARD_AT_RISK_MARGIN"] or 0.10),
+        session_idle_minutes=_positive(values, "DASHBOARD_SESSION_IDLE_MINUTES"),
+        session_max_hours=_positive(values, "DASHBOARD_SESSION_MAX_HOURS"),
+        signin_max_failures=_positive(values, "DASHBOARD_SIGNIN_MAX_FAILURES"),
+        signin_max_failures_per_address=_positive(
+            values, "DASHBOARD_SIGNIN_MAX_FAILURES_PER_ADDRESS"
+        ),
+        signin_window_minutes=_positive(values, "DASHBOARD_SIGNIN_WINDOW_MINUTES"),
+        cookie_secure=_flag(values, "DASHBOARD_COOKIE_SECURE"),
+        trusted_proxies=frozenset(
+            part.strip() for part in values["DASHBOARD_TRUSTED_PROXIES"].split(",") if part.strip()
+        ),
+        heads_see_all_agencies=_flag(values, "DASHBOARD_HEADS_SEE_ALL_AGENCIES"),
+        link_max_days=_positive(values, "DASHBOARD_LINK_MAX_DAYS"),
     )
+
+
+def _positive(values: dict[str, str], name: str) -> int:
+    # Limits of sign-in must be real limits: zero or a negative number is refused at start.
+    number = int(values[name])
+    if number < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {values[name]!r}")
+    return number
+
+
+def _flag(values: dict[str, str], name: str) -> bool:
+    word = values[name].lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{name} must be 1 or 0, not {values[name]!r}")
