@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 setup: $(VENV)/.installed
 
 run: setup  ## Start the app (first start creates data/dashboard.db with the demo province)
+	-$(BIN)/python -m data_access.accounts.demo
 	$(BIN)/streamlit run server.py --server.port $(PORT) --server.headless true --server.address 127.0.0.1
 
 test: setup  ## Run the whole test suite (PostgreSQL tests need TEST_DATABASE_URL)
