@@ -24,7 +24,11 @@ NOT_INITIALISED = (
 )
 EXIT_NOT_INITIALISED = 2
 # Modules that add commands: each has `register(subparsers) -> dict[str, Command]`.
-COMMAND_MODULES: tuple[str, ...] = ("data_access.boundaries", "data_access.importers.cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "data_access.boundaries",
+    "data_access.importers.cli",
+    "data_access.accounts.cli",
+)
 
 
 def _init(engine: sa.Engine, _args: argparse.Namespace) -> int:
