@@ -66,9 +66,10 @@ SETTINGS: list[tuple[str, str, str]] = [
     (
         "DASHBOARD_TRUSTED_PROXIES",
         "",
-        "Comma-separated addresses of reverse proxies whose X-Forwarded-For and "
-        "X-Forwarded-Proto headers are believed (e.g. 127.0.0.1). Empty: the headers are "
-        "ignored and the connecting address is recorded.",
+        "Comma-separated addresses of reverse proxies on other hosts whose X-Forwarded-For "
+        "and X-Forwarded-Proto headers are believed, e.g. 10.0.0.5. (Streamlit's server, "
+        "uvicorn, already believes them from the addresses in its own FORWARDED_ALLOW_IPS, "
+        "127.0.0.1 by default.) Empty: no other proxy is believed.",
     ),
     (
         "DASHBOARD_HEADS_SEE_ALL_AGENCIES",

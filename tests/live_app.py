@@ -41,10 +41,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(database_url: str) -> Iterator[str]:
-    """Serve app.py on a free port against `database_url`; yield its base URL."""
+def streamlit_server(
+    database_url: str, *, env: dict[str, str] | None = None, log_path: Path | None = None
+) -> Iterator[str]:
+    """Serve app.py on a free port against `database_url`; yield its base URL.
+
+    `env` adds environment variables; `log_path` keeps the server's output (else discarded).
+    """
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
         [
             sys.executable,
@@ -63,8 +69,8 @@ def streamlit_server(database_url: str) -> Iterator[str]:
         ],
         cwd=PROJECT_ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT if log_path else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -86,6 +92,9 @@ def streamlit_server(database_url: str) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        if log_path:
+            log.close()
 
 
 @contextmanager
