@@ -146,3 +146,26 @@ def live_app(demo_sqlite_url: str) -> Iterator[str]:
         pytest.skip("chromium is not installed")
     with streamlit_server(demo_sqlite_url) as base:
         yield base
+
+
+# The identity the test OpenID Connect provider signs into every token.
+OIDC_TEST_CLAIMS = {
+    "sub": "vneid-0123456789",
+    "email": "truong.ca@daksong.example.vn",
+    "email_verified": True,
+    "name": "Trưởng Công an tỉnh",
+}
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider (oauth2-mock-server) on 127.0.0.1, stopped afterwards."""
+    from tests.oidc_provider import oidc_provider as start
+    from tests.oidc_provider import provider_available
+
+    if not provider_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but the OIDC provider is missing: npm ci --prefix tests/oidc")
+        pytest.skip("node or tests/oidc/node_modules missing (npm ci --prefix tests/oidc)")
+    with start(OIDC_TEST_CLAIMS) as provider:
+        yield provider
