@@ -63,26 +63,25 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
 SEED_ACTOR = Actor(name="seed")
 
 
-def _first_code(connection: sa.Connection, table: sa.Table, *where: sa.ColumnElement) -> str:
+def _first_code(connection: sa.Connection, table: sa.Table, *where: sa.ColumnElement) -> str | None:
     return connection.execute(
         sa.select(table.c.code).where(*where).order_by(table.c.code).limit(1)
-    ).scalar_one()
+    ).scalar_one_or_none()
 
 
-def _demo_grant(connection: sa.Connection, role: str) -> Grant:
+def _demo_grant(connection: sa.Connection, role: str) -> Grant | None:
+    """The demo grant of `role` in this dataset, None when it lacks what the role needs."""
     loc = s.localities.c
     province = _first_code(connection, s.localities, loc.level == s.LEVEL_PROVINCE)
     if role == COMMUNE_OFFICER:
-        found = connection.execute(
-            sa.select(loc.code).where(loc.code == DEMO_COMMUNE, loc.level == s.LEVEL_COMMUNE)
-        ).scalar_one_or_none()
-        commune = found or _first_code(connection, s.localities, loc.level == s.LEVEL_COMMUNE)
-        return Grant(role, commune_code=commune)
+        commune = _first_code(
+            connection, s.localities, loc.code == DEMO_COMMUNE, loc.level == s.LEVEL_COMMUNE
+        ) or _first_code(connection, s.localities, loc.level == s.LEVEL_COMMUNE)
+        return Grant(role, commune_code=commune) if commune else None
     if role == DEPARTMENT_HEAD:
-        found = connection.execute(
-            sa.select(s.agencies.c.code).where(s.agencies.c.code == DEMO_AGENCY)
-        ).scalar_one_or_none()
-        return Grant(role, province, agency_code=found or _first_code(connection, s.agencies))
+        agency = _first_code(connection, s.agencies, s.agencies.c.code == DEMO_AGENCY)
+        agency = agency or _first_code(connection, s.agencies)
+        return Grant(role, province, agency_code=agency) if agency else None
     return Grant(role, province)
 
 
@@ -118,7 +117,8 @@ def create_demo_accounts(connection: sa.Connection, *, now: datetime) -> list[st
             )
             connection.execute(s.grants.delete().where(g.user_id == user_id))
         grant = _demo_grant(connection, account.role)
-        insert_grant(connection, user_id, grant, actor=SEED_ACTOR, login=account.login, now=now)
+        if grant is not None:
+            insert_grant(connection, user_id, grant, actor=SEED_ACTOR, login=account.login, now=now)
         made.append(account.login)
     return made
 
