@@ -113,13 +113,14 @@ class SignInRoutes:
             return engine
         login, password = form.get("login", ""), form.get("password", "")
         next_path = safe_next(form.get("next"), self.base)
+        address = client_address(request, settings.trusted_proxies)
         result = await run_in_threadpool(
             lambda: sign_in(
                 engine,
                 login,
                 password,
                 now=utc_now(),
-                address=client_address(request, settings.trusted_proxies),
+                address=address,
                 user_agent=request.headers.get("user-agent", "")[:USER_AGENT_MAX],
                 settings=settings,
             )
@@ -135,6 +136,11 @@ class SignInRoutes:
                 next_path=next_path,
                 message=f"{result.message('vi')} / {result.message('en')}",
                 login=login[:100],
+            )
+        previous = request.cookies.get(SESSION_COOKIE)
+        if previous:  # signing in again (another user?) ends the session the browser had
+            await run_in_threadpool(
+                lambda: end_session(engine, previous, now=utc_now(), address=address)
             )
         response = RedirectResponse(
             next_path, status_code=303, headers={"Cache-Control": "no-store"}

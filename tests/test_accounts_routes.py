@@ -140,6 +140,17 @@ def test_sign_out_ends_the_session_and_clears_the_cookie(engine):
     assert _post(app, "/signout").status == 303  # no cookie: nothing to end, same answer
 
 
+def test_signing_in_again_ends_the_browsers_previous_session(engine):
+    app = _app(engine)
+    fields = {"login": "member", "password": PASSWORD}
+    first = _post(app, fields=fields).cookie(SESSION_COOKIE)[SESSION_COOKIE].value
+    second = _post(app, fields=fields, headers={"Cookie": f"{SESSION_COOKIE}={first}"})
+    assert second.status == 303
+    assert resolve_session(engine, first, now=utc_now()) is None
+    token = second.cookie(SESSION_COOKIE)[SESSION_COOKIE].value
+    assert resolve_session(engine, token, now=utc_now()).login == "member"
+
+
 def test_routes_under_a_base_path(engine):
     app = _app(engine, "/dashboard/")
     page = call(app, "GET", "/dashboard/signin?next=/dashboard/map")
