@@ -25,6 +25,7 @@ setup: $(VENV)/.runtime
 setup-dev: $(VENV)/.dev
 
 run: setup  ## Start the app on 127.0.0.1 (first start creates data/dashboard.db with the demo)
+	-$(BIN)/python -m data_access.accounts.demo
 	$(BIN)/streamlit run server.py --server.port $(PORT) --server.headless true --server.address 127.0.0.1
 
 test: setup-dev  ## The whole suite, browser tests included (PostgreSQL tests need TEST_DATABASE_URL)

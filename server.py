@@ -1,11 +1,15 @@
-"""The app server: Streamlit's ASGI app serving the frame in app.py.
+"""The app server: Streamlit's ASGI app serving the frame in app.py, and the sign-in form.
 
 Start it with `streamlit run server.py` (the Makefile does); app.py stays the entry script
-that draws the shared filters and owns routing through st.navigation.
+that draws the shared filters and owns routing through st.navigation. /signin and /signout
+are plain routes of the same server (signin/), so signing in needs no Streamlit session.
 """
 
 import streamlit as st
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
+
+from signin import signin_routes
 
 # Streamlit treats a folder named pages/ beside the entry script as an old-style multipage
 # app until the process's first st.navigation call, so a deep link as a fresh server's first
@@ -14,4 +18,6 @@ from streamlit.runtime.pages_manager import PagesManager
 # once, here, before any session starts (tests/test_browser_frame.py guards it).
 PagesManager.uses_pages_directory = False
 
-app = st.App("app.py")
+# `streamlit run` has loaded the configuration before importing this file, so the routes sit
+# under the same base path as the app when it is published below one (server.baseUrlPath).
+app = st.App("app.py", routes=signin_routes(config.get_option("server.baseUrlPath") or ""))

@@ -213,3 +213,113 @@ app_counters = sa.Table(
     sa.Column("name", sa.String(64), primary_key=True),
     sa.Column("value", sa.BigInteger, nullable=False),
 )
+
+# --- Accounts and sign-in (data_access.accounts) ---------------------------------------------
+# Times here are naive UTC (data_access.accounts.clock.utc_now), the same on both databases.
+
+# A person who signs in: with a built-in password (Argon2id), through the province's single
+# sign-on (OIDC issuer + subject), or both. Accounts are disabled, never deleted, so the audit
+# log keeps naming who did what.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Stored folded to lower case: "NguyenVanA" and "nguyenvana" are one account.
+    sa.Column("login", sa.String(100), nullable=False, unique=True),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    # Lower case; unique so that a first single sign-on by e-mail links one account only.
+    sa.Column("email", sa.String(254), nullable=True, unique=True),
+    sa.Column("password_hash", sa.String(255), nullable=True),
+    sa.Column("oidc_issuer", sa.String(300), nullable=True),
+    sa.Column("oidc_subject", sa.String(255), nullable=True),
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    # Made by `seed` with a published password: it signs in only while the demo flag is set.
+    sa.Column("is_demo", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("oidc_issuer", "oidc_subject"),
+)
+
+# What a user may do, one row per role and scope: NULL province = every province, a commune
+# officer's row names one commune, a department head's row names one agency.
+grants = sa.Table(
+    "grants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),
+    sa.Column("province_code", sa.String(16), nullable=True),
+    sa.Column("commune_code", sa.String(16), nullable=True),
+    sa.Column("agency_code", sa.String(32), nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index(None, "user_id"),
+)
+
+# A signed-in browser. Only the SHA-256 of the cookie's random token is stored, so a copy of
+# the database cannot be replayed as anyone's session.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen_at", sa.DateTime, nullable=False),
+    # The absolute end; the idle end is last_seen_at + DASHBOARD_SESSION_IDLE_MINUTES.
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime, nullable=True),
+    sa.Column("address", sa.String(64), nullable=False, server_default=""),
+    sa.Column("user_agent", sa.String(300), nullable=False, server_default=""),
+    sa.Index(None, "user_id"),
+)
+
+# Every password sign-in attempt, for throttling per login typed (known or not, so throttling
+# reveals nothing) and per address. Rows older than the throttle window are purged.
+signin_attempts = sa.Table(
+    "signin_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("login", sa.String(100), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("succeeded", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index(None, "login", "at"),
+    sa.Index(None, "address", "at"),
+    sa.Index(None, "at"),
+)
+
+# Who did what, when and from where: sign-ins, account changes, links, imports, rollbacks.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=True),
+    # The login as it was (or as typed, for a failed sign-in); "cli:<os user>" for commands.
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False, server_default=""),
+    sa.Column("action", sa.String(64), nullable=False),
+    # JSON object of what the action changed (never a password or a token).
+    sa.Column("details", sa.Text, nullable=False, server_default="{}"),
+    sa.Index(None, "at"),
+    sa.Index(None, "user_id", "at"),
+    sa.Index(None, "action", "at"),
+)
+
+# A read-only, expiring link for the meeting-room computer: it may only present, within its
+# scope (JSON: province, communes, agency, stage) and optionally frozen at an as-of date.
+presentation_links = sa.Table(
+    "presentation_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_by", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("label", sa.String(200), nullable=False, server_default=""),
+    sa.Column("scope", sa.Text, nullable=False),
+    sa.Column("as_of", sa.Date, nullable=True),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime, nullable=True),
+)
+
+# Tables `seed --force` keeps: accounts and the audit log are not campaign data.
+ACCOUNT_TABLES = (users, grants, sessions, signin_attempts, audit_log, presentation_links)

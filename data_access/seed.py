@@ -14,6 +14,8 @@ import sqlalchemy as sa
 
 from campaign.text import fold_text, normalize_name
 from data_access import schema as s
+from data_access.accounts.clock import utc_now
+from data_access.accounts.demo import create_demo_accounts
 from data_access.engine import write_transaction
 from data_access.meta import DEMO_FLAG, bump_data_version, set_flag
 
@@ -255,9 +257,10 @@ def _load_reports(connection: sa.Connection, data: DatasetFiles, ids: dict[str, 
 
 
 def clear_database(connection: sa.Connection) -> None:
-    """Delete every row of every table, children first; the counters stay (see meta)."""
+    """Delete every row of every table, children first; the counters stay (see meta), and so
+    do accounts and the audit log, which are not campaign data."""
     for table in reversed(s.metadata.sorted_tables):
-        if table is s.app_counters:
+        if table is s.app_counters or table in s.ACCOUNT_TABLES:
             continue
         if table is s.localities:
             connection.execute(table.update().values(parent_id=None))
@@ -280,6 +283,7 @@ def seed_database(
         _load_campaigns(connection, data, ids)
         _load_measures(connection, data, ids)
         report_rows = _load_reports(connection, data, ids)
+        create_demo_accounts(connection, now=utc_now())
         set_flag(connection, DEMO_FLAG, "1")
         bump_data_version(connection)
     refresh_statistics(engine)

@@ -62,7 +62,63 @@ SETTINGS: list[tuple[str, str, str]] = [
         "100",
         "Highest baseline or target a percent indicator may be given, in percent.",
     ),
+    (
+        "DASHBOARD_SESSION_IDLE_MINUTES",
+        "120",
+        "A signed-in browser left unused this many minutes must sign in again.",
+    ),
+    (
+        "DASHBOARD_SESSION_MAX_HOURS",
+        "12",
+        "A sign-in lasts at most this many hours, however active (one working day).",
+    ),
+    (
+        "DASHBOARD_SIGNIN_MAX_FAILURES",
+        "5",
+        "Failed sign-ins to one login within the window after which that login is refused "
+        "until the window has passed (counted for logins that do not exist too).",
+    ),
+    (
+        "DASHBOARD_SIGNIN_MAX_FAILURES_PER_ADDRESS",
+        "30",
+        "Failed sign-ins from one address within the window after which that address is "
+        "refused; higher than per login because a commune office shares one address.",
+    ),
+    (
+        "DASHBOARD_SIGNIN_WINDOW_MINUTES",
+        "15",
+        "Length of the window in which failed sign-ins are counted.",
+    ),
+    (
+        "DASHBOARD_COOKIE_SECURE",
+        "0",
+        "1: the sign-in cookie is always marked Secure (set it behind a TLS reverse proxy). "
+        "0: Secure only when the request arrived over TLS (directly or per a trusted proxy).",
+    ),
+    (
+        "DASHBOARD_TRUSTED_PROXIES",
+        "",
+        "Comma-separated addresses of reverse proxies on other hosts whose X-Forwarded-For "
+        "and X-Forwarded-Proto headers are believed, e.g. 10.0.0.5. (Streamlit's server, "
+        "uvicorn, already believes them from the addresses in its own FORWARDED_ALLOW_IPS, "
+        "127.0.0.1 by default.) Empty: no other proxy is believed.",
+    ),
+    (
+        "DASHBOARD_HEADS_SEE_ALL_AGENCIES",
+        "0",
+        "1: department heads also see other agencies' indicators (read only). 0: only their "
+        "own agencies' indicators.",
+    ),
+    (
+        "DASHBOARD_LINK_MAX_DAYS",
+        "7",
+        "Longest validity of a presentation link, in days.",
+    ),
 ]
+
+# Words read as true / false in boolean settings; anything else is refused, never guessed.
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"", "0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +134,15 @@ class Settings:
     import_max_cells: int = 2_000_000
     max_per_person: float = 100.0
     max_percent_target: float = 100.0
+    session_idle_minutes: int = 120
+    session_max_hours: int = 12
+    signin_max_failures: int = 5
+    signin_max_failures_per_address: int = 30
+    signin_window_minutes: int = 15
+    cookie_secure: bool = False
+    trusted_proxies: frozenset[str] = frozenset()
+    heads_see_all_agencies: bool = False
+    link_max_days: int = 7
 
     @property
     def uses_default_database(self) -> bool:
@@ -99,4 +164,34 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         import_max_cells=int(values["DASHBOARD_IMPORT_MAX_CELLS"] or 2_000_000),
         max_per_person=float(values["DASHBOARD_MAX_PER_PERSON"] or 100),
         max_percent_target=float(values["DASHBOARD_MAX_PERCENT_TARGET"] or 100),
+        session_idle_minutes=_positive(values, "DASHBOARD_SESSION_IDLE_MINUTES"),
+        session_max_hours=_positive(values, "DASHBOARD_SESSION_MAX_HOURS"),
+        signin_max_failures=_positive(values, "DASHBOARD_SIGNIN_MAX_FAILURES"),
+        signin_max_failures_per_address=_positive(
+            values, "DASHBOARD_SIGNIN_MAX_FAILURES_PER_ADDRESS"
+        ),
+        signin_window_minutes=_positive(values, "DASHBOARD_SIGNIN_WINDOW_MINUTES"),
+        cookie_secure=_flag(values, "DASHBOARD_COOKIE_SECURE"),
+        trusted_proxies=frozenset(
+            part.strip() for part in values["DASHBOARD_TRUSTED_PROXIES"].split(",") if part.strip()
+        ),
+        heads_see_all_agencies=_flag(values, "DASHBOARD_HEADS_SEE_ALL_AGENCIES"),
+        link_max_days=_positive(values, "DASHBOARD_LINK_MAX_DAYS"),
     )
+
+
+def _positive(values: dict[str, str], name: str) -> int:
+    # Limits of sign-in must be real limits: zero or a negative number is refused at start.
+    number = int(values[name])
+    if number < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {values[name]!r}")
+    return number
+
+
+def _flag(values: dict[str, str], name: str) -> bool:
+    word = values[name].lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{name} must be 1 or 0, not {values[name]!r}")

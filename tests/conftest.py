@@ -137,15 +137,19 @@ def seeded_engine(database_factory: DatabaseFactory, demo_data: DatasetFiles) ->
 
 
 @pytest.fixture
-def empty_engine(database_factory: DatabaseFactory) -> sa.Engine:
+def empty_engine(database_factory: DatabaseFactory) -> Iterator[sa.Engine]:
     """A new, migrated, empty database for a test that writes."""
-    return database_factory.new_engine()
+    engine = database_factory.new_engine()
+    yield engine
+    engine.dispose()  # its pooled connections end with the test; the database at the end
 
 
 @pytest.fixture
-def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> sa.Engine:
+def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> Iterator[sa.Engine]:
     """A new database holding the demo province, for a test that writes to it."""
-    return database_factory.new_seeded_engine(demo_data)
+    engine = database_factory.new_seeded_engine(demo_data)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -195,3 +199,26 @@ def pytest_runtest_makereport(item, call):
             if tail:
                 report.sections.append((f"Streamlit server log {base}", tail))
     return report
+
+
+# The identity the test OpenID Connect provider signs into every token.
+OIDC_TEST_CLAIMS = {
+    "sub": "vneid-0123456789",
+    "email": "truong.ca@daksong.example.vn",
+    "email_verified": True,
+    "name": "Trưởng Công an tỉnh",
+}
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider (oauth2-mock-server) on 127.0.0.1, stopped afterwards."""
+    from tests.oidc_provider import oidc_provider as start
+    from tests.oidc_provider import provider_available
+
+    if not provider_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but the OIDC provider is missing: npm ci --prefix tests/oidc")
+        pytest.skip("node or tests/oidc/node_modules missing (npm ci --prefix tests/oidc)")
+    with start(OIDC_TEST_CLAIMS) as provider:
+        yield provider

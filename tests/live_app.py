@@ -54,12 +54,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(database_url: str) -> Iterator[str]:
-    """Serve app.py on a free port against `database_url`; yield its base URL."""
+def streamlit_server(
+    database_url: str, *, env: dict[str, str] | None = None, log_path: Path | None = None
+) -> Iterator[str]:
+    """Serve app.py on a free port against `database_url`; yield its base URL.
+
+    `env` adds environment variables; `log_path` keeps the server's output (else discarded).
+    """
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
     base = f"http://127.0.0.1:{port}"
-    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    log = log_path or Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     SERVER_LOGS[base] = log
     log_file = log.open("w", encoding="utf-8")
     process = subprocess.Popen(
@@ -102,6 +107,7 @@ def streamlit_server(database_url: str) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
         log_file.close()
 
 

@@ -1,4 +1,4 @@
-"""Export builders (reports/exports.py): formula-like cells and control characters are safe."""
+"""Export builders (data_access/exports.py): formula-like cells and control characters are safe."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reports.exports import csv_cell, safe_sheet_name, table_csv_bytes, table_xlsx_bytes
+from data_access.exports import csv_cell, safe_sheet_name, table_csv_bytes, table_xlsx_bytes
 
 
 @pytest.mark.parametrize(

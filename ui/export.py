@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import translate
-from reports.exports import table_csv_bytes, table_xlsx_bytes
+from data_access.exports import table_csv_bytes, table_xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
