@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from i18n import translate
 from data_access.exports import table_csv_bytes, table_xlsx_bytes
+from i18n import translate
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -14,8 +14,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from data_access.importers import headers as h
 from data_access.exports import write_rows
+from data_access.importers import headers as h
 
 # Headers of the report template per language. Each header the importer reads folds to one
 # of its aliases (headers.REPORT_COLUMNS); the others fold to nothing it knows: ignored.
