@@ -1,30 +1,37 @@
-"""The frame: page config, shared filters, navigation. Pages live in pages/."""
+"""The frame: page config, who is looking, shared filters, navigation. Pages live in pages/."""
 
 import streamlit as st
 
 from data_access.bootstrap import DatabaseNotReady
 from i18n import translate
+from ui.access import render_signin_gate, render_viewer_box
 from ui.data import app_engine, page_reader
 from ui.filters import STATE_KEY, render_shared_filters
-from ui.navigation import PAGES
+from ui.navigation import PAGES, may_open
 from ui.presentation import presentation_params
+from ui.session import LINK_PARAM, current_viewer
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📊", layout="wide")
 
 try:
-    app_engine()
+    engine = app_engine()
 except DatabaseNotReady as error:
     st.error(f"{translate('db.not_ready')} {error}")
     st.stop()
 
 with page_reader():
-    # Presentation mode (?present=1) and its own URL parameters (slide, advance, meeting).
-    presenting = presentation_params()
-    filters = render_shared_filters()
+    lang = "en" if st.session_state.get("f_lang_en", st.query_params.get("lang") == "en") else "vi"
+    viewer = current_viewer(engine)
+    if viewer is None:
+        render_signin_gate(lang, dead_link=bool(st.query_params.get(LINK_PARAM)))
+    # Presentation mode (?present=1, and always for a presentation link) and its parameters.
+    presenting = bool(presentation_params(force=viewer.limits.is_link))
+    filters = render_shared_filters(viewer)
     if filters is None:
-        st.error(translate("db.no_stage"))
+        st.error(translate("access.nothing", lang))
         st.stop()
     st.session_state[STATE_KEY] = filters
+    render_viewer_box(viewer, filters.lang)
     for problem in filters.problems:
         st.warning(problem)
 
@@ -39,6 +46,7 @@ with page_reader():
                 visibility=page.visibility,
             )
             for page in PAGES
+            if may_open(page, viewer.limits)
         ],
         position="hidden" if presenting else "sidebar",
     )

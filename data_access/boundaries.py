@@ -8,7 +8,6 @@ for Vega and stores them in localities.boundary — all in one transaction, or n
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ import sqlalchemy as sa
 from shapely.geometry import shape
 
 from data_access import schema as s
+from data_access.accounts.actors import Actor, NoSuchAccount
+from data_access.cli_actor import add_as_option, cli_actor
 from data_access.engine import write_transaction
 from data_access.geo.shapes import count_vertices, shape_json, simplify_province
 from data_access.geo.sources import (
@@ -31,6 +32,7 @@ from data_access.geo.sources import (
     sources_sha256,
 )
 from data_access.meta import bump_data_version
+from data_access.permissions import IMPORTED, audit_write, may_write
 
 BATCH_KIND = "boundaries"
 # How many unmatched codes or shapeless communes a message lists before "…".
@@ -77,10 +79,16 @@ def import_boundary_sources(
     sources: list[tuple[str, bytes]],
     *,
     file_name: str,
+    actor: Actor,
     code_property: str | None = None,
-    user_name: str | None = None,
 ) -> BoundaryImportResult:
-    """Import (name, bytes) GeoJSON sources; raises BoundaryFileError, changing nothing."""
+    """Import (name, bytes) GeoJSON sources as `actor`; raises BoundaryFileError, changing
+    nothing (also when the actor may not edit boundaries)."""
+    if not may_write(actor, "boundaries"):
+        raise BoundaryFileError(
+            f"Tài khoản «{actor.name}» không có quyền nhập ranh giới. / "
+            f"Account «{actor.name}» may not import boundaries."
+        )
     features = parse_features(sources)
     with engine.connect() as connection:
         communes = _read_communes(connection)
@@ -110,7 +118,7 @@ def import_boundary_sources(
             f"(code property: {prop or 'id'}; codes read: {_listed(found) or '—'})."
         )
     _simplify(parts, communes, result)
-    return _store(engine, result, communes, user_name or getpass.getuser())
+    return _store(engine, result, communes, actor)
 
 
 def _simplify(
@@ -131,7 +139,7 @@ def _simplify(
 
 
 def _store(
-    engine: sa.Engine, result: BoundaryImportResult, communes: dict[str, dict], user_name: str
+    engine: sa.Engine, result: BoundaryImportResult, communes: dict[str, dict], actor: Actor
 ) -> BoundaryImportResult:
     shapes = result.shapes
     provinces = {communes[code]["parent_id"] for code in shapes}
@@ -157,7 +165,7 @@ def _store(
             s.import_batches.insert().returning(s.import_batches.c.id),
             {
                 "kind": BATCH_KIND,
-                "user_name": user_name[:100],
+                "user_name": actor.name[:100],
                 "created_at": datetime.now(),
                 "file_name": result.file_name[:300],
                 "sha256": result.sha256,
@@ -167,12 +175,14 @@ def _store(
             },
         ).scalar_one()
         bump_data_version(connection)
+        details = {"kind": BATCH_KIND, "batch": result.batch_id, "file": result.file_name}
+        audit_write(connection, actor, IMPORTED, details)
     result.changed = True
     return result
 
 
 def import_boundaries(
-    engine: sa.Engine, path: Path, *, code_property: str | None = None, user_name: str | None = None
+    engine: sa.Engine, path: Path, *, actor: Actor, code_property: str | None = None
 ) -> BoundaryImportResult:
     """Import the GeoJSON file or folder at `path` (see import_boundary_sources)."""
     return import_boundary_sources(
@@ -180,7 +190,7 @@ def import_boundaries(
         read_path(path),
         file_name=path.name or str(path),
         code_property=code_property,
-        user_name=user_name,
+        actor=actor,
     )
 
 
@@ -221,9 +231,13 @@ def describe_result(result: BoundaryImportResult) -> list[str]:
 
 def _command(engine: sa.Engine, args: argparse.Namespace) -> int:
     try:
+        actor = cli_actor(engine, args)
         result = import_boundaries(
-            engine, Path(args.path), code_property=args.code_property, user_name=args.user
+            engine, Path(args.path), code_property=args.code_property, actor=actor
         )
+    except NoSuchAccount as error:
+        print(error, file=sys.stderr)
+        return 2
     except BoundaryFileError as error:
         print(f"{error} Không có gì thay đổi. / Nothing was changed.", file=sys.stderr)
         return 2
@@ -243,5 +257,5 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, object]:
         default=None,
         help="property holding the commune code (default: detected; e.g. code, ma_xa, id)",
     )
-    command.add_argument("--user", default=None, help="who imports (default: the login name)")
+    add_as_option(command)
     return {"import-boundaries": _command}

@@ -68,8 +68,20 @@ def population_shares(reader: Reader, scope: Scope) -> pd.DataFrame:
 
 
 def commune_board(reader: Reader, scope: Scope) -> pd.DataFrame:
-    """Every commune of the province × the scope's indicators, each judged on its own targets
+    """Every commune the user may see × the scope's indicators, each judged on its own targets
     (campaign.scoreboard.compute_commune_board columns plus target_source)."""
+    board = ranking_board(reader, scope)
+    if scope.allowed_communes is None:
+        return board
+    return board[board["commune_code"].isin(scope.allowed_communes)].reset_index(drop=True)
+
+
+def ranking_board(reader: Reader, scope: Scope) -> pd.DataFrame:
+    """Every commune of the province × the scope's indicators: what ranks are computed over.
+
+    Only for ranking (a commune's rank is its place among all communes); what is shown from
+    it is narrowed to the scope by the caller (figures.committee.ranking).
+    """
     rows = reader.read(
         fetch_commune_reports,
         stage_id=scope.stage_id,

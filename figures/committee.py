@@ -32,6 +32,7 @@ from figures.boards import (
     history,
     indicator_board,
     judging,
+    ranking_board,
     stage_indicators,
 )
 from figures.lists import SHORT_LIST, WEAKEST_LIST
@@ -64,8 +65,8 @@ def status_changes(tile_rows: pd.DataFrame) -> pd.DataFrame:
 def ranking(reader: Reader, scope: Scope, meeting: date) -> pd.DataFrame:
     """Every commune of the province ranked by composite score now and at the meeting
     (campaign.ranking.compute_ranking), narrowed to the scope's communes."""
-    now = compute_commune_scores(commune_board(reader, scope))
-    then = compute_commune_scores(commune_board(reader, scope.at(meeting)))
+    now = compute_commune_scores(ranking_board(reader, scope))
+    then = compute_commune_scores(ranking_board(reader, scope.at(meeting)))
     return narrow(compute_ranking(now, then), scope)
 
 

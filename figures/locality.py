@@ -22,7 +22,7 @@ from data_access.locality import (
     fetch_reporting_days,
     fetch_village_reports,
 )
-from figures.boards import commune_board, indicator_board, stage_indicators
+from figures.boards import commune_board, indicator_board, ranking_board, stage_indicators
 from figures.committee import group_totals
 from figures.reader import Reader
 from figures.scope import Scope
@@ -44,10 +44,14 @@ TILE_COLUMNS = [
 
 
 def ranks(reader: Reader, scope: Scope) -> pd.DataFrame:
-    """Every commune of the province ranked now, as the ranking page ranks them: columns of
-    campaign.ranking.compute_ranking plus `ranked` (how many communes have a rank)."""
-    ranking = compute_ranking(compute_commune_scores(commune_board(reader, scope)))
-    return ranking.assign(ranked=int(ranking["rank"].notna().sum()))
+    """The communes the user may see, ranked among every commune of the province as the
+    ranking page ranks them: columns of campaign.ranking.compute_ranking plus `ranked` (how
+    many communes of the province have a rank)."""
+    ranking = compute_ranking(compute_commune_scores(ranking_board(reader, scope)))
+    ranking = ranking.assign(ranked=int(ranking["rank"].notna().sum()))
+    if scope.allowed_communes is None:
+        return ranking
+    return ranking[ranking["commune_code"].isin(scope.allowed_communes)].reset_index(drop=True)
 
 
 def locality_tiles(reader: Reader, scope: Scope) -> pd.DataFrame:

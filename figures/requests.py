@@ -9,6 +9,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from data_access.accounts.roles import Limits
+
 COMMUNE_CODE = re.compile(r"^\d{5}$")
 
 
@@ -157,3 +159,37 @@ def read_url_agency(
     if text.upper() in by_upper:
         return by_upper[text.upper()], []
     return None, [("url.unknown_agency", {"value": text})]
+
+
+def drop_outside(
+    params: dict[str, list[str]], limits: Limits
+) -> tuple[dict[str, list[str]], list[tuple[str, dict[str, str]]]]:
+    """The URL's parameters without the province, communes, village and agency the viewer may
+    not see, and an "access.outside" problem for each dropped value: a URL can narrow a view,
+    never widen it."""
+    kept = {key: list(values) for key, values in params.items()}
+    problems: list[tuple[str, dict[str, str]]] = []
+
+    def outside(value: str) -> None:
+        problems.append(("access.outside", {"value": value}))
+
+    for value in kept.get("province", []):
+        if limits.province_codes is not None and value.strip() not in limits.province_codes:
+            outside(value)
+            kept["province"] = []
+    if limits.commune_codes is not None:
+        communes = [c for c in kept.get("commune", []) if c.strip() in limits.commune_codes]
+        for value in kept.get("commune", []):
+            if value not in communes:
+                outside(value)
+        kept["commune"] = communes
+        village = (kept.get("village") or [""])[-1].strip()
+        if village and village[:5] not in limits.commune_codes:
+            outside(village)
+            kept["village"] = []
+    visible = limits.visible_agency_codes
+    agency = (kept.get("agency") or [""])[-1].strip()
+    if agency and visible is not None and agency.upper() not in {a.upper() for a in visible}:
+        outside(agency)
+        kept["agency"] = []
+    return {key: values for key, values in kept.items() if values}, problems

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from campaign.metrics import AT_RISK_MARGIN
+from data_access.accounts.roles import Limits
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,8 @@ class Stage:
         return self.campaign_name_en if lang == "en" else self.campaign_name_vi
 
 
-@dataclass(frozen=True)
-class Limits:
-    """What a signed-in user may see: None means no limit on that axis."""
-
-    province_codes: frozenset[str] | None = None
-    commune_codes: frozenset[str] | None = None
-    agency_codes: frozenset[str] | None = None
+class OutsideScope(PermissionError):
+    """The figures asked for lie outside what the signed-in user may see."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +71,10 @@ class Scope:
     # far below the pace line is still "at risk".
     stale_grace_days: int = 0
     at_risk_margin: float = AT_RISK_MARGIN
+    # The communes and agencies the user may see at all (None: no limit); set by narrowed_to,
+    # so a scope widened later (whole_province) never leaves them.
+    allowed_communes: frozenset[str] | None = None
+    allowed_agencies: frozenset[str] | None = None
 
     @property
     def province_code(self) -> str:
@@ -97,6 +97,11 @@ class Scope:
         return not self.commune_codes
 
     @property
+    def sees_province(self) -> bool:
+        """True when the user may see the whole province (no commune limit)."""
+        return self.allowed_communes is None
+
+    @property
     def stale_after_days(self) -> int:
         """Days after which a commune's last report counts as stale: period plus grace."""
         return self.stage.period_days + self.stale_grace_days
@@ -106,31 +111,43 @@ class Scope:
         return replace(self, as_of=as_of)
 
     def whole_province(self) -> Scope:
-        """The same stage, date and agencies for the whole province."""
-        return replace(self, commune_codes=(), village_code=None)
-
-    def for_communes(self, codes: tuple[str, ...]) -> Scope:
-        """The same stage, date and agencies for these communes."""
-        return replace(self, commune_codes=tuple(codes), village_code=None)
+        """The same stage, date and agencies for the whole province, or for all the user's
+        communes when they may not see the whole province."""
+        everyone = () if self.allowed_communes is None else tuple(sorted(self.allowed_communes))
+        return replace(self, commune_codes=everyone, village_code=None)
 
     def narrowed_to(self, limits: Limits) -> Scope:
         """This scope within what a user may see: the one place a user's limits apply.
 
-        Communes outside the limits are dropped (none left: the user's own communes); agencies
-        likewise. Raises PermissionError when the stage's province is not the user's.
+        Communes outside the limits are dropped (none left: all the user's communes); so are
+        agencies (none left: the user's own). A URL can narrow a view, never widen it. Raises
+        OutsideScope when the user may read nothing of the stage's province.
         """
+        if not (limits.may("read") or limits.may("present")):
+            raise OutsideScope("no reading")
         if limits.province_codes is not None and self.province_code not in limits.province_codes:
-            raise PermissionError(self.province_code)
-        scope = self
+            raise OutsideScope(self.province_code)
+        if limits.stage_code is not None and limits.stage_code != self.stage.code:
+            raise OutsideScope(self.stage.code)
+        scope = replace(self, allowed_communes=limits.commune_codes)
         if limits.commune_codes is not None:
             kept = tuple(c for c in self.commune_codes if c in limits.commune_codes)
             scope = replace(
                 scope,
                 commune_codes=kept or tuple(sorted(limits.commune_codes)),
-                village_code=self.village_code if kept == self.commune_codes else None,
+                village_code=self.village_code if kept and kept == self.commune_codes else None,
             )
-        if limits.agency_codes is not None:
-            asked = self.agency_codes or ()
-            kept_agencies = tuple(a for a in asked if a in limits.agency_codes)
-            scope = replace(scope, agency_codes=kept_agencies or tuple(sorted(limits.agency_codes)))
+        visible = limits.visible_agency_codes
+        if visible is not None:
+            kept_agencies = tuple(a for a in self.agency_codes or () if a in visible)
+            scope = replace(
+                scope,
+                agency_codes=kept_agencies or tuple(sorted(visible)),
+                allowed_agencies=visible,
+            )
+        elif limits.agency_codes is not None and self.agency_codes is None:
+            # A head who may also see other agencies starts on their own agency's view.
+            scope = replace(scope, agency_codes=tuple(sorted(limits.agency_codes)))
+        if limits.frozen_as_of is not None:
+            scope = replace(scope, as_of=limits.frozen_as_of)
         return scope

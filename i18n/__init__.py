@@ -7,11 +7,21 @@ the PDF brief and command-line messages all read this one catalogue.
 
 from __future__ import annotations
 
-from i18n.catalogue import brief, committee, common, data, imports, locality, map, present
+from i18n.catalogue import (
+    access,
+    brief,
+    committee,
+    common,
+    data,
+    imports,
+    locality,
+    map,
+    present,
+)
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
-_AREAS = (brief, committee, common, data, imports, locality, map, present)
+_AREAS = (access, brief, committee, common, data, imports, locality, map, present)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -9,7 +9,7 @@ from ui.data import reader
 from ui.filters import current_filters
 from ui.importing import render_history, render_import_flow, report_template
 
-filters = current_filters()
+filters = current_filters("data")
 lang = filters.lang
 st.title(filters.t("page.data"))
 st.caption(as_of_caption(filters))
@@ -44,7 +44,7 @@ with tab_import:
             )
     with right:
         st.subheader(filters.t("data.upload_header"))
-        render_import_flow("reports", lang=lang)
+        render_import_flow("reports", lang=lang, actor=filters.viewer.actor)
 
 with tab_completeness:
     communes = reporting.commune_completeness(reader(), filters.scope)
@@ -52,4 +52,4 @@ with tab_completeness:
     completeness_tables(communes, periods, filters)
 
 with tab_history:
-    render_history(lang)
+    render_history(lang, actor=filters.viewer.actor)

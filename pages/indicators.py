@@ -29,7 +29,7 @@ from ui.links import open_locality
 INDICATOR_PARAM = "indicator"
 INDICATOR_KEY = "committee_indicator"
 
-filters = current_filters()
+filters = current_filters("indicators")
 apply_projector_style()
 lang = filters.lang
 indicators = stage_indicators(reader(), filters.scope)

@@ -23,7 +23,7 @@ from ui.locality_tables import (
 )
 from ui.text import md
 
-filters = current_filters()
+filters = current_filters("locality")
 scope, t = filters.scope, filters.t
 chosen = list(filters.commune_codes)
 names = commune_names(filters)

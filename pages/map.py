@@ -69,7 +69,7 @@ def _villages(code: str) -> None:
         table_downloads(shown, name="villages", lang=filters.lang, key="export_map_villages")
 
 
-filters = current_filters()
+filters = current_filters("map")
 st.title(filters.t("page.map"))
 indicators = stage_indicators(reader(), filters.scope)
 if indicators.empty:

@@ -24,7 +24,7 @@ from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5
 
-filters = current_filters()
+filters = current_filters("overview")
 scope, lang = filters.scope, filters.lang
 apply_projector_style()
 # One header row (title, meeting date, actions) so the ten tiles still fit a 1080-pixel screen.

@@ -6,7 +6,7 @@ from ui.filters import current_filters
 from ui.presentation import hide_app_chrome, meeting_date, read_slide_choice, run_slides
 from ui.presentation_slides import draw_slide
 
-filters = current_filters()
+filters = current_filters("present")
 hide_app_chrome()
 choice = read_slide_choice(filters)
 for problem in choice.problems:

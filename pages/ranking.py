@@ -21,7 +21,7 @@ from ui.ranking_view import (
     render_unscored,
 )
 
-filters = current_filters()
+filters = current_filters("ranking")
 t = filters.t
 apply_projector_style()
 title, control = st.columns([4, 1], vertical_alignment="bottom")

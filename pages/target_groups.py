@@ -19,7 +19,7 @@ SORT_PARAM, SORT_KEY = "sort", "committee_group_sort"
 SORTS = ("gap_points", "gap_people")
 COMMUNE_KINDS = ("xa", "phuong", "dac_khu")
 
-filters = current_filters()
+filters = current_filters("target_groups")
 apply_projector_style()
 lang, t = filters.lang, filters.t
 st.title(t("page.target_groups"))

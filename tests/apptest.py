@@ -13,6 +13,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from data_access.settings import PROJECT_ROOT
+from tests.viewers import TESTER, sso_user
 
 APP_TIMEOUT_S = 60  # a first run fills the query caches
 _ENTRY_DIR = Path(tempfile.mkdtemp(prefix="bdhvs-apptest-"))
@@ -37,9 +38,12 @@ def open_app(
     page: str | None = None,
     *,
     timeout: float = APP_TIMEOUT_S,
+    login: str | None = TESTER,
 ) -> FrameApp:
-    """Run the frame with `query` as the URL's parameters, then (if given) switch to `page`."""
+    """Run the frame as `login` (tests.viewers; None: nobody signed in) with `query` as the
+    URL's parameters, then (if given) switch to `page`."""
     at = FrameApp(str(ENTRY), default_timeout=timeout)
+    at.user = sso_user(login)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()

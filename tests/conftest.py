@@ -84,8 +84,11 @@ class DatabaseFactory:
         CREATE DATABASE … TEMPLATE, a file copy for SQLite): far faster than seeding each time.
         """
         if self._seeded_template is None:
+            from tests.viewers import link_test_identities
+
             template = self.new_engine()
             seed_database(template, data)
+            link_test_identities(template)
             template.dispose()
             self._seeded_template = template.url.render_as_string(hide_password=False)
         source = sa.engine.make_url(self._seeded_template)
@@ -155,10 +158,13 @@ def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> I
 @pytest.fixture(scope="session")
 def demo_sqlite_url(tmp_path_factory, demo_data: DatasetFiles) -> str:
     """URL of an SQLite file holding the demo province, for app-level tests (read only)."""
+    from tests.viewers import link_test_identities
+
     url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'demo.db'}"
     engine = create_db_engine(url)
     upgrade_to_head(engine)
     seed_database(engine, demo_data)
+    link_test_identities(engine)
     engine.dispose()
     return url
 

@@ -5,6 +5,7 @@ Used by the browser tests (marker `browser`) and by the screenshot script.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import socket
@@ -12,9 +13,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 from data_access.settings import PROJECT_ROOT
@@ -111,15 +114,60 @@ def streamlit_server(
         log_file.close()
 
 
+# The demo account browser tests sign in as by default: it reads, presents and briefs.
+DEFAULT_LOGIN = "committee"
+
+
+def session_token(base: str, login: str, password: str | None = None) -> str:
+    """Sign in through the app's own form (POST /signin) and return the session cookie."""
+    from data_access.accounts.demo import DEMO_ACCOUNTS
+    from signin.routes import SESSION_COOKIE
+
+    if password is None:
+        password = next(a.password for a in DEMO_ACCOUNTS if a.login == login)
+    parts = urllib.parse.urlsplit(base)
+    body = urllib.parse.urlencode({"login": login, "password": password, "next": "/"})
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request(
+            "POST",
+            "/signin",
+            body=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": base},
+        )
+        answer = connection.getresponse()
+        cookies = SimpleCookie()
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+    finally:
+        connection.close()
+    if answer.status != 303 or SESSION_COOKIE not in cookies:
+        raise RuntimeError(f"sign-in of {login} failed: HTTP {answer.status}")
+    return cookies[SESSION_COOKIE].value
+
+
 @contextmanager
-def chromium_page(width: int = 1920, height: int = 1080) -> Iterator[object]:
-    """A Playwright page in headless Debian Chromium with the given viewport."""
+def chromium_page(
+    width: int = 1920,
+    height: int = 1080,
+    *,
+    base: str | None = None,
+    login: str | None = DEFAULT_LOGIN,
+) -> Iterator[object]:
+    """A Playwright page in headless Debian Chromium with the given viewport, signed in to
+    the server at `base` as `login` (a demo account; None or no base: nobody signed in)."""
     from playwright.sync_api import sync_playwright
+
+    from signin.routes import SESSION_COOKIE
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(viewport={"width": width, "height": height})
+            context = browser.new_context(viewport={"width": width, "height": height})
+            if base and login:
+                token = session_token(base, login)
+                context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": base}])
+            yield context.new_page()
         finally:
             browser.close()
 

@@ -13,6 +13,7 @@ from shapely.geometry import mapping, shape
 
 from charts.map import commune_map_chart, compute_map_rows
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.boundaries import import_boundaries
 from data_access.cli import main
 from data_access.geo.shapes import count_vertices, exterior_rings_clockwise
@@ -129,7 +130,7 @@ def test_generated_file_is_large_and_in_rfc7946_order(big_file):
 def test_large_import_fits_budget_draws_and_keeps_borders_shared(empty_engine, demo_data, big_file):
     register_communes(empty_engine, demo_data)
     version = fetch_data_version(empty_engine)
-    result = import_boundaries(empty_engine, big_file, user_name="tester")
+    result = import_boundaries(empty_engine, big_file, actor=Actor(name="tester"))
     assert result.changed and result.code_property == "MA_XA"
     assert len(result.matched) == 102 and not result.unmatched and not result.without_shape
     assert result.vertices_in >= MIN_SOURCE_VERTICES and result.vertices_out < 102 * 60
@@ -169,9 +170,9 @@ def test_same_file_again_changes_nothing(empty_engine, demo_data, tmp_path):
     register_communes(empty_engine, demo_data)
     path = tmp_path / "demo.geojson"
     path.write_text(json.dumps(demo_data.boundaries), encoding="utf-8")
-    assert import_boundaries(empty_engine, path).changed
+    assert import_boundaries(empty_engine, path, actor=Actor(name="t")).changed
     before = table_contents(empty_engine)
-    again = import_boundaries(empty_engine, path)
+    again = import_boundaries(empty_engine, path, actor=Actor(name="t"))
     assert not again.changed and again.replaced == 102
     assert table_contents(empty_engine) == before
 
@@ -193,7 +194,7 @@ def test_folder_of_single_features_by_feature_id(empty_engine, demo_data, tmp_pa
         "geometry": demo_data.boundaries["features"][0]["geometry"],
     }
     (tmp_path / "stray.json").write_text(json.dumps(stray), encoding="utf-8")
-    result = import_boundaries(empty_engine, tmp_path)
+    result = import_boundaries(empty_engine, tmp_path, actor=Actor(name="t"))
     assert result.code_property is None and result.matched == ["40001", "40002", "40003"]
     assert result.unmatched == ["77777 (stray.json#1)"]
     assert len(result.without_shape) == 99
@@ -254,13 +255,13 @@ def test_bad_file_gives_a_message_and_changes_nothing(
     register_communes(empty_engine, demo_data)
     good = tmp_path / "good.geojson"
     good.write_text(json.dumps(demo_data.boundaries), encoding="utf-8")
-    import_boundaries(empty_engine, good)
+    import_boundaries(empty_engine, good, actor=Actor(name="t"))
     before = table_contents(empty_engine)
     content, vietnamese, english = BAD_FILES[case]
     path = tmp_path / f"{case}.geojson"
     path.write_bytes(content)
     with pytest.raises(BoundaryFileError) as raised:
-        import_boundaries(empty_engine, path)
+        import_boundaries(empty_engine, path, actor=Actor(name="t"))
     message = str(raised.value)
     assert vietnamese in message and english in message and path.name in message
     assert message.index(vietnamese) < message.index(english)  # Vietnamese first

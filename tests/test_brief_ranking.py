@@ -22,6 +22,7 @@ from figures.lists import WEAKEST_LIST
 from figures.reader import PlainReader
 from reports.content import gather_content, resolve_request
 from tests.apptest import open_app
+from tests.viewers import link_test_identities
 
 AS_OF, MEETING = date(2026, 9, 30), date(2026, 9, 16)
 CLUSTER = ["40001", "40015", "40071", "40012", "40030", "40044", "40059", "40083", "40090"]
@@ -132,6 +133,7 @@ def test_a_lower_is_better_indicator_with_target_zero_counts_in_both(
     engine = create_db_engine(url)
     upgrade_to_head(engine)
     seed_database(engine, _with_lower_indicator(demo_data))
+    link_test_identities(engine)
     monkeypatch.setenv("DATABASE_URL", url)
     try:
         weakest = _brief_weakest(engine, {})

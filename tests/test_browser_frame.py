@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_health_and_overview_in_chromium(live_app):
     with urllib.request.urlopen(f"{live_app}/_stcore/health", timeout=5) as answer:
         assert answer.read().decode() == "ok"
-    with chromium_page() as page:
+    with chromium_page(base=live_app) as page:
         open_and_wait(page, f"{live_app}/?stage=GD1-2025&commune=40001")
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator('[data-testid="stMetric"]').count() == 10
@@ -25,7 +25,7 @@ def test_health_and_overview_in_chromium(live_app):
 
 
 def test_filters_survive_moving_between_pages(live_app):
-    with chromium_page() as page:
+    with chromium_page(base=live_app) as page:
         open_and_wait(page, f"{live_app}/?stage=GD1-2025&as_of=2025-09-01&commune=40001&agency=CA")
         pages = [("Xếp hạng", "/ranking"), ("Bản đồ xã", "/map")]
         pages += [("Nhóm đối tượng", "/target-groups"), ("Tổng quan", "/")]
@@ -44,7 +44,7 @@ def test_a_deep_link_works_as_a_fresh_servers_first_request(demo_sqlite_url, pat
 
     if not chromium_available():
         pytest.skip("chromium is not installed")
-    with streamlit_server(demo_sqlite_url) as base, chromium_page() as page:
+    with streamlit_server(demo_sqlite_url) as base, chromium_page(base=base) as page:
         open_and_wait(page, base + path)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').count() == 1

@@ -22,7 +22,7 @@ CLICK_POINTS = ((0.55, 0.5), (0.6, 0.45), (0.5, 0.55))
 def test_click_a_commune_opens_its_locality_page(live_app):
     localities = read_dataset_folder().localities
     codes_by_name = dict(zip(localities["name"], localities["code"], strict=True))
-    with chromium_page() as page:
+    with chromium_page(base=live_app) as page:
         open_and_wait(page, f"{live_app}/map?stage=GD1-2025&agency=SKHCN")
         chart = page.locator(CHART).first
         chart.wait_for(timeout=30_000)

@@ -52,7 +52,7 @@ def _save(raw: bytes, path: Path) -> None:
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_every_slide_fits_the_window(live_app, width, height):
     folder = os.environ.get("PRESENT_SCREENSHOTS")
-    with chromium_page(width, height) as page:
+    with chromium_page(width, height, base=live_app) as page:
         for slide in range(1, SLIDE_COUNT + 1):
             open_and_wait(page, f"{live_app}/?present=1&slide={slide}&{VIEW}")
             assert page.locator('[data-testid="stException"]').count() == 0
@@ -68,7 +68,7 @@ def test_every_slide_fits_the_window(live_app, width, height):
 
 
 def test_arrow_keys_change_the_slide(live_app):
-    with chromium_page(1280, 720) as page:
+    with chromium_page(1280, 720, base=live_app) as page:
         open_and_wait(page, f"{live_app}/?present=1&slide=2&{VIEW}")
         title = page.locator('[data-testid="stMain"] h1').first
         first = title.inner_text()

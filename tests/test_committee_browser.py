@@ -54,7 +54,7 @@ def _no_horizontal_scroll(page) -> bool:
 
 @pytest.mark.parametrize(("path", "name"), PAGES)
 def test_committee_page_in_chromium(live_app, path, name):
-    with chromium_page(1920, 1080) as page:
+    with chromium_page(1920, 1080, base=live_app) as page:
         open_and_wait(page, f"{live_app}/{path}?{VIEW}")
         assert page.locator('[data-testid="stException"]').count() == 0
         assert _no_horizontal_scroll(page)
@@ -76,7 +76,7 @@ def test_committee_page_in_chromium(live_app, path, name):
 
 
 def test_a_ranking_row_opens_the_locality_page(live_app, demo_data):
-    with chromium_page(1920, 1080) as page:
+    with chromium_page(1920, 1080, base=live_app) as page:
         open_and_wait(page, f"{live_app}/ranking?{VIEW}")
         grid = page.locator('[data-testid="stDataFrame"]').first
         grid.scroll_into_view_if_needed()

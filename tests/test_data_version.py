@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from data_access.accounts.actors import Actor
 from data_access.importers.writing import import_reports
 from data_access.meta import fetch_data_version
 from data_access.seed import seed_database
@@ -48,7 +49,7 @@ def test_two_imports_at_once_both_count_and_the_page_shows_both(
     def run(index: int) -> None:
         start.wait()
         outcomes[index] = import_reports(
-            engine, frame_csv(files[index]), f"half-{index}.csv", user="t", today=TODAY
+            engine, frame_csv(files[index]), f"half-{index}.csv", actor=Actor(name="t"), today=TODAY
         )
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(files))]

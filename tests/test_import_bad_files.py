@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from data_access.accounts.actors import Actor
 from data_access.cli import main
 from data_access.importers.register import import_localities
 from data_access.seed import seed_database
@@ -354,7 +355,10 @@ def province(database_factory, demo_data):
     register = csv_bytes(
         "98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header="code,name,kind,parent_code"
     )
-    assert import_localities(engine, register, "dm.csv", user="setup").status == "committed"
+    assert (
+        import_localities(engine, register, "dm.csv", actor=Actor(name="setup")).status
+        == "committed"
+    )
     return engine
 
 

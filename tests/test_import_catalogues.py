@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.catalog import fetch_agencies, fetch_stages
 from data_access.importers.campaign import import_campaign
 from data_access.importers.catalogues import import_agencies, import_target_groups
@@ -55,7 +56,7 @@ def test_a_stage_is_added_and_a_deadline_moved_by_reimport_each_as_a_batch(fresh
     moved = csv_bytes(
         STAGE_1.replace("2025-10-25", "2025-11-15").replace(",7", ",14"), header=CAMPAIGN_HEADER
     )
-    changed = import_campaign(fresh_engine, moved, "campaign.csv", user="t")
+    changed = import_campaign(fresh_engine, moved, "campaign.csv", actor=Actor(name="t"))
     assert changed.status == "committed" and changed.replaced == 2  # campaign names, stage
     stage = _stage(fresh_engine, "GD1-2025")
     assert stage["deadline"] == date(2025, 11, 15) and stage["period_days"] == 14
@@ -66,12 +67,12 @@ def test_a_stage_is_added_and_a_deadline_moved_by_reimport_each_as_a_batch(fresh
             header=CAMPAIGN_HEADER,
         ),
         "stage3.csv",
-        user="t",
+        actor=Actor(name="t"),
     )
     assert added.status == "committed" and added.added == 1
     assert _stage(fresh_engine, "GD3-2027")["period_days"] == 7
-    rollback_batch(fresh_engine, added.batch_id)
-    rollback_batch(fresh_engine, changed.batch_id)
+    rollback_batch(fresh_engine, added.batch_id, actor=Actor(name="t"))
+    rollback_batch(fresh_engine, changed.batch_id, actor=Actor(name="t"))
     after = table_snapshot(fresh_engine)
     for table in ("campaigns", "stages", "targets", "indicators", "reports"):
         assert after[table] == before[table], table
@@ -92,7 +93,7 @@ BAD_CAMPAIGNS = [
 def test_bad_campaign_rows_are_refused_and_nothing_changes(shared_engine, line, key, column):
     before = table_snapshot(shared_engine)
     outcome = import_campaign(
-        shared_engine, csv_bytes(line, header=CAMPAIGN_HEADER), "c.csv", user="t"
+        shared_engine, csv_bytes(line, header=CAMPAIGN_HEADER), "c.csv", actor=Actor(name="t")
     )
     assert outcome.status == "rejected"
     assert (key, 2, column) in {(p.key, p.row, p.column) for p in outcome.errors}
@@ -102,7 +103,7 @@ def test_bad_campaign_rows_are_refused_and_nothing_changes(shared_engine, line, 
 def test_stages_of_one_campaign_must_agree_and_appear_once(shared_engine):
     lines = [STAGE_1, STAGE_1, STAGE_1.replace("GD1-2025", "GD9").replace("Chiến dịch", "Khác")]
     outcome = import_campaign(
-        shared_engine, csv_bytes(*lines, header=CAMPAIGN_HEADER), "c", user="t"
+        shared_engine, csv_bytes(*lines, header=CAMPAIGN_HEADER), "c", actor=Actor(name="t")
     )
     found = {(p.row, p.key) for p in outcome.errors}
     assert {(3, "import.duplicate_row"), (4, "import.conflicting_rows")} <= found
@@ -183,7 +184,9 @@ def test_bad_catalogue_rows_are_refused_by_row_and_column(
     shared_engine, importer, lines, header, key, column
 ):
     before = table_snapshot(shared_engine)
-    outcome = importer(shared_engine, csv_bytes(*lines, header=header), "f.csv", user="t")
+    outcome = importer(
+        shared_engine, csv_bytes(*lines, header=header), "f.csv", actor=Actor(name="t")
+    )
     assert outcome.status == "rejected"
     assert key in {p.key for p in outcome.errors if p.column == column}, outcome.problems
     assert table_snapshot(shared_engine) == before
@@ -196,8 +199,8 @@ def test_indicators_accept_decimals_and_the_sample_file_format(fresh_engine):
         "target_group_code,numerator_vi,numerator_en,denominator_vi,denominator_en,decimals,"
         "sort_order",
     )
-    preview = import_indicators(fresh_engine, data, "i.csv", user="t", dry_run=True)
-    outcome = import_indicators(fresh_engine, data, "i.csv", user="t")
+    preview = import_indicators(fresh_engine, data, "i.csv", actor=Actor(name="t"), dry_run=True)
+    outcome = import_indicators(fresh_engine, data, "i.csv", actor=Actor(name="t"))
     assert preview.status == "dry_run" and outcome.status == "committed"
     assert (preview.added, preview.replaced) == (outcome.added, outcome.replaced) == (1, 0)
     with fresh_engine.connect() as connection:
@@ -211,7 +214,7 @@ def test_indicators_accept_decimals_and_the_sample_file_format(fresh_engine):
 
 def test_targets_rows_left_empty_are_skipped_and_counted(fresh_engine):
     data = csv_bytes("CT07,GD2-2026,40001,100,900", "CT08,GD2-2026,40001,,", header=TARGET_HEADER)
-    outcome = import_targets(fresh_engine, data, "t.csv", user="t")
+    outcome = import_targets(fresh_engine, data, "t.csv", actor=Actor(name="t"))
     assert outcome.status == "committed" and outcome.added == 1 and outcome.skipped == 1
     assert "1 dòng để trống" in outcome.summary("vi") and "1 rows left empty" in outcome.summary(
         "en"
@@ -221,22 +224,26 @@ def test_targets_rows_left_empty_are_skipped_and_counted(fresh_engine):
 def test_a_catalogue_dry_run_writes_nothing(shared_engine):
     before = table_snapshot(shared_engine)
     data = csv_bytes("NEW,Cơ quan mới,New agency", header="code,name_vi,name_en")
-    outcome = import_agencies(shared_engine, data, "a.csv", user="t", dry_run=True)
+    outcome = import_agencies(shared_engine, data, "a.csv", actor=Actor(name="t"), dry_run=True)
     assert outcome.status == "dry_run" and outcome.added == 1
     assert table_snapshot(shared_engine) == before
 
 
 def test_edits_are_batches_and_roll_back_exactly(fresh_engine):
     before = table_snapshot(fresh_engine)
-    renamed = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", user="admin")
+    renamed = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
     assert renamed.status == "committed" and renamed.replaced == 1
     assert fetch_agencies(fresh_engine).set_index("code").loc["SKHCN", "name_vi"] == "Sở KH&CN"
-    same = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", user="admin")
+    same = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
     assert same.status == "nothing_new"
-    extended = extend_stage_deadline(fresh_engine, "GD2-2026", date(2027, 3, 31), user="admin")
+    extended = extend_stage_deadline(
+        fresh_engine, "GD2-2026", date(2027, 3, 31), actor=Actor(name="admin")
+    )
     assert _stage(fresh_engine, "GD2-2026")["deadline"] == date(2027, 3, 31)
-    period = change_stage(fresh_engine, "GD2-2026", period_days=14, user="admin")
-    retired = retire_indicator_from_stage(fresh_engine, "CT10", "GD2-2026", user="admin")
+    period = change_stage(fresh_engine, "GD2-2026", period_days=14, actor=Actor(name="admin"))
+    retired = retire_indicator_from_stage(
+        fresh_engine, "CT10", "GD2-2026", actor=Actor(name="admin")
+    )
     assert retired.status == "committed"
     stage_id = int(_stage(fresh_engine, "GD2-2026")["stage_id"])
     with fresh_engine.connect() as connection:
@@ -247,7 +254,7 @@ def test_edits_are_batches_and_roll_back_exactly(fresh_engine):
         ).scalar_one()
     assert left == 9
     for outcome in (retired, period, extended, renamed):
-        rollback_batch(fresh_engine, outcome.batch_id)
+        rollback_batch(fresh_engine, outcome.batch_id, actor=Actor(name="t"))
     after = table_snapshot(fresh_engine)
     for table in ("agencies", "stages", "targets", "indicators"):
         assert after[table] == before[table], table
@@ -256,15 +263,27 @@ def test_edits_are_batches_and_roll_back_exactly(fresh_engine):
 @pytest.mark.parametrize(
     ("edit", "key"),
     [
-        (lambda e: rename_agency(e, "KHONG", name_vi="x", user="a"), "edit.unknown"),
-        (lambda e: rename_agency(e, "SKHCN", name_vi="  ", user="a"), "edit.empty_name"),
-        (lambda e: rename_agency(e, "SKHCN", name_en="a\x00b", user="a"), "edit.bad_text"),
+        (lambda e: rename_agency(e, "KHONG", name_vi="x", actor=Actor(name="a")), "edit.unknown"),
         (
-            lambda e: extend_stage_deadline(e, "GD2-2026", date(2025, 1, 1), user="a"),
+            lambda e: rename_agency(e, "SKHCN", name_vi="  ", actor=Actor(name="a")),
+            "edit.empty_name",
+        ),
+        (
+            lambda e: rename_agency(e, "SKHCN", name_en="a\x00b", actor=Actor(name="a")),
+            "edit.bad_text",
+        ),
+        (
+            lambda e: extend_stage_deadline(e, "GD2-2026", date(2025, 1, 1), actor=Actor(name="a")),
             "edit.deadline_before_start",
         ),
-        (lambda e: change_stage(e, "GD2-2026", period_days=0, user="a"), "edit.bad_period"),
-        (lambda e: retire_indicator_from_stage(e, "CT99", "GD2-2026", user="a"), "edit.no_target"),
+        (
+            lambda e: change_stage(e, "GD2-2026", period_days=0, actor=Actor(name="a")),
+            "edit.bad_period",
+        ),
+        (
+            lambda e: retire_indicator_from_stage(e, "CT99", "GD2-2026", actor=Actor(name="a")),
+            "edit.no_target",
+        ),
     ],
 )
 def test_bad_edits_are_refused_with_a_message_and_change_nothing(shared_engine, edit, key):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from data_access.accounts.actors import Actor
 from data_access.catalog import fetch_stages
 from data_access.engine import create_db_engine, write_transaction
 from data_access.importers.catalogues import import_agencies
@@ -59,7 +60,7 @@ def test_reader_never_sees_a_partial_batch(seeded_copy, demo_data):
             empty_engine,
             _big_file(demo_data.reports),
             "big.csv",
-            user="t",
+            actor=Actor(name="t"),
             today=TODAY,
             allow_decrease=True,
         )
@@ -99,7 +100,8 @@ def test_the_same_file_twice_at_once_gives_already_imported(empty_engine, demo_d
     seed_database(empty_engine, demo_data)
     data = frame_csv(follow_up_rows(demo_data.reports, "2026-11-18", bump=1))
     outcomes = _at_once(
-        *(lambda: import_reports(empty_engine, data, "a.csv", user="t", today=TODAY),) * 2
+        *(lambda: import_reports(empty_engine, data, "a.csv", actor=Actor(name="t"), today=TODAY),)
+        * 2
     )
     assert sorted(o.status for o in outcomes) == ["committed", "same_file"], outcomes
     committed = next(o for o in outcomes if o.status == "committed")
@@ -118,7 +120,11 @@ def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(empty_en
     files = {"a": frame_csv(rows), "b": frame_csv(other)}
     outcomes = _at_once(
         *(
-            (lambda n=name: import_reports(empty_engine, files[n], f"{n}.csv", user=n, today=TODAY))
+            (
+                lambda n=name: import_reports(
+                    empty_engine, files[n], f"{n}.csv", actor=Actor(name=n), today=TODAY
+                )
+            )
             for name in files
         )
     )
@@ -131,12 +137,12 @@ def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(empty_en
     pair = later_file.iloc[0]
     stored = stored_value(empty_engine, pair["commune_code"], pair["indicator_code"], "2026-11-18")
     assert stored[0] == float(pair["numerator"]) and stored[2] == second.batch_id
-    rollback_batch(empty_engine, second.batch_id)
+    rollback_batch(empty_engine, second.batch_id, actor=Actor(name="t"))
     restored = stored_value(
         empty_engine, pair["commune_code"], pair["indicator_code"], "2026-11-18"
     )
     assert restored[0] == float(earlier_file.iloc[0]["numerator"]) and restored[2] == first.batch_id
-    rollback_batch(empty_engine, first.batch_id)
+    rollback_batch(empty_engine, first.batch_id, actor=Actor(name="t"))
     after = table_snapshot(empty_engine)
     assert after["reports"] == before["reports"]
 
@@ -156,9 +162,15 @@ def test_a_preview_does_not_wait_for_a_writer(empty_engine, demo_data):
     holder.start()
     try:
         assert holding.wait(timeout=30)
-        preview = import_reports(empty_engine, data, "a.csv", user="t", dry_run=True, today=TODAY)
+        preview = import_reports(
+            empty_engine, data, "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
+        )
         catalogue = import_agencies(
-            empty_engine, b"code,name_vi,name_en\nX,Y,Z\n", "a.csv", user="t", dry_run=True
+            empty_engine,
+            b"code,name_vi,name_en\nX,Y,Z\n",
+            "a.csv",
+            actor=Actor(name="t"),
+            dry_run=True,
         )
         assert not let_go.is_set()  # both previews ran while the writer held the lock
     finally:

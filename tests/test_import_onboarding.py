@@ -23,6 +23,7 @@ from figures.reader import PlainReader
 from i18n import translate
 from tests.apptest import open_app
 from tests.scopes import make_scope
+from tests.viewers import link_test_identities
 
 SAMPLE = PROJECT_ROOT / "sample_data"
 # The commands of README "Setting up your province", in loading order.
@@ -49,7 +50,7 @@ def built(database_factory, tmp_path_factory):
     try:
         assert main(["init"]) == 0
         before = main(["check"])
-        codes = [main([command, str(SAMPLE / name), "--user", "admin"]) for command, name in STEPS]
+        codes = [main([command, str(SAMPLE / name)]) for command, name in STEPS]
         after = main(["check"])
     finally:
         mp.undo()
@@ -114,6 +115,7 @@ def test_overview_figures_equal_the_seeded_demo_at_each_stage_deadline(built, se
     ],
 )
 def test_no_page_of_a_province_built_by_imports_says_synthetic(built, monkeypatch, page, query):
+    link_test_identities(built["engine"])  # a tester holding every role, reached by SSO
     monkeypatch.setenv("DATABASE_URL", built["engine"].url.render_as_string(hide_password=False))
     at = open_app(query, page)
     assert not at.exception, [e.value for e in at.exception]

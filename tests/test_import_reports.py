@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from data_access.accounts.actors import Actor
 from data_access.importers.batches import fetch_batches
 from data_access.importers.register import import_localities
 from data_access.importers.rollback import RollbackRefused, rollback_batch
@@ -139,7 +140,9 @@ def test_bad_input_is_rejected_with_row_column_value_and_nothing_changes(
 ):
     before = snapshot(shared_engine)
     options = {"today": TODAY, **options}
-    outcome = import_reports(shared_engine, csv_bytes(*lines), "bad.csv", user="t", **options)
+    outcome = import_reports(
+        shared_engine, csv_bytes(*lines), "bad.csv", actor=Actor(name="t"), **options
+    )
     assert outcome.status == "rejected"
     problem = next(p for p in outcome.errors if p.key == key)
     assert (problem.row, problem.column, problem.value) == (row, column, value)
@@ -158,7 +161,9 @@ def test_a_date_between_two_stages_is_accepted(shared_engine, demo_data):
         & (reports["as_of"] == "2025-12-01")
     ].iloc[0]
     line = f"40001,CT01,2025-12-02,{monday['numerator']},{monday['denominator']},"
-    outcome = import_reports(shared_engine, csv_bytes(line), "gap.csv", user="t", dry_run=True)
+    outcome = import_reports(
+        shared_engine, csv_bytes(line), "gap.csv", actor=Actor(name="t"), dry_run=True
+    )
     assert outcome.status == "dry_run" and outcome.added == 1, outcome.problems
 
 
@@ -166,7 +171,10 @@ def test_a_date_between_two_stages_is_accepted(shared_engine, demo_data):
 def two_provinces(fresh_engine):
     """The demo database plus a second province (no campaign) with one commune."""
     register = csv_bytes("98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header=LOCALITY_HEADER)
-    assert import_localities(fresh_engine, register, "dm.csv", user="t").status == "committed"
+    assert (
+        import_localities(fresh_engine, register, "dm.csv", actor=Actor(name="t")).status
+        == "committed"
+    )
     return fresh_engine
 
 
@@ -177,7 +185,9 @@ def two_provinces(fresh_engine):
 def test_a_commune_outside_the_campaign_province_is_refused(two_provinces, options, key):
     before = snapshot(two_provinces)
     data = csv_bytes("98001,CT01,2026-11-09,10,597,")
-    outcome = import_reports(two_provinces, data, "x.csv", user="t", today=TODAY, **options)
+    outcome = import_reports(
+        two_provinces, data, "x.csv", actor=Actor(name="t"), today=TODAY, **options
+    )
     assert outcome.status == "rejected" and outcome.errors[0].key == key
     assert "98" in outcome.errors[0].bilingual()
     assert snapshot(two_provinces) == before
@@ -195,25 +205,35 @@ def test_rollback_restores_empty_notes_and_denominators_exactly(fresh_engine, de
         for i, r in enumerate([noted, count_row, percent_row])
     ]
     before = table_snapshot(fresh_engine)
-    outcome = import_reports(fresh_engine, csv_bytes(*lines), "notes.csv", user="t", today=TODAY)
+    outcome = import_reports(
+        fresh_engine, csv_bytes(*lines), "notes.csv", actor=Actor(name="t"), today=TODAY
+    )
     assert outcome.status == "committed" and outcome.replaced == 3
-    rollback_batch(fresh_engine, outcome.batch_id)
+    rollback_batch(fresh_engine, outcome.batch_id, actor=Actor(name="t"))
     assert table_snapshot(fresh_engine)["reports"] == before["reports"]
 
 
 def test_every_problem_of_a_file_is_listed_by_row(shared_engine):
     lines = ["99999,CT01,2026-11-09,10,597,", "40001,CT99,2026-11-09,1,2,", "40001,CT01,x,1,2,"]
-    outcome = import_reports(shared_engine, csv_bytes(*lines), "bad.csv", user="t", today=TODAY)
+    outcome = import_reports(
+        shared_engine, csv_bytes(*lines), "bad.csv", actor=Actor(name="t"), today=TODAY
+    )
     assert [p.row for p in outcome.errors] == [2, 3, 4]
 
 
 def test_unknown_stage_and_missing_columns_are_rejected(shared_engine):
     before = snapshot(shared_engine)
     unknown = import_reports(
-        shared_engine, csv_bytes("40001,CT01,2026-11-09,1,597,"), "a.csv", user="t", stage_code="X"
+        shared_engine,
+        csv_bytes("40001,CT01,2026-11-09,1,597,"),
+        "a.csv",
+        actor=Actor(name="t"),
+        stage_code="X",
     )
     assert unknown.status == "rejected" and unknown.errors[0].key == "import.unknown_code"
-    missing = import_reports(shared_engine, b"ma_xa,ngay\n40001,2026-11-09\n", "b.csv", user="t")
+    missing = import_reports(
+        shared_engine, b"ma_xa,ngay\n40001,2026-11-09\n", "b.csv", actor=Actor(name="t")
+    )
     assert {p.params["column"] for p in missing.errors} == {"indicator_code", "numerator"}
     assert snapshot(shared_engine) == before
 
@@ -221,14 +241,14 @@ def test_unknown_stage_and_missing_columns_are_rejected(shared_engine):
 def test_decrease_needs_confirmation_then_imports(fresh_engine):
     data = csv_bytes("40001,CT01,2026-11-17,1,597,")
     before = snapshot(fresh_engine)
-    outcome = import_reports(fresh_engine, data, "low.csv", user="t", today=TODAY)
+    outcome = import_reports(fresh_engine, data, "low.csv", actor=Actor(name="t"), today=TODAY)
     assert outcome.status == "needs_confirmation"
     warning = outcome.warnings[0]
     assert warning.key == "import.decrease" and warning.row == 2 and warning.value == "1"
     assert "2026-11-16" in warning.bilingual()
     assert snapshot(fresh_engine) == before
     confirmed = import_reports(
-        fresh_engine, data, "low.csv", user="t", today=TODAY, allow_decrease=True
+        fresh_engine, data, "low.csv", actor=Actor(name="t"), today=TODAY, allow_decrease=True
     )
     assert confirmed.status == "committed" and confirmed.added == 1
     assert stored_value(fresh_engine, "40001", "CT01", "2026-11-17")[0] == 1
@@ -236,7 +256,11 @@ def test_decrease_needs_confirmation_then_imports(fresh_engine):
 
 def test_denominator_far_from_population_warns_but_imports(fresh_engine, demo_data):
     outcome = import_reports(
-        fresh_engine, csv_bytes("40001,CT01,2026-11-17,597,5000,"), "f.csv", user="t", today=TODAY
+        fresh_engine,
+        csv_bytes("40001,CT01,2026-11-17,597,5000,"),
+        "f.csv",
+        actor=Actor(name="t"),
+        today=TODAY,
     )
     assert outcome.status == "committed"
     warning = outcome.warnings[0]
@@ -267,7 +291,7 @@ def test_formats_with_vietnamese_headers_import(fresh_engine, demo_data, fmt):
         data = frame_csv(vietnamese, sep=";")
     else:
         data = frame_xlsx(vietnamese.assign(**{"Tử số": vietnamese["Tử số"].astype(int)}))
-    outcome = import_reports(fresh_engine, data, f"file.{fmt}", user="t", today=TODAY)
+    outcome = import_reports(fresh_engine, data, f"file.{fmt}", actor=Actor(name="t"), today=TODAY)
     assert outcome.status == "committed", [p.bilingual() for p in outcome.problems[:3]]
     assert outcome.added == len(rows)
     first = rows.iloc[0]
@@ -277,11 +301,17 @@ def test_formats_with_vietnamese_headers_import(fresh_engine, demo_data, fmt):
 
 def test_same_content_reimport_changes_nothing_even_as_xlsx(fresh_engine, demo_data):
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
-    first = import_reports(fresh_engine, frame_csv(rows), "a.csv", user="t", today=TODAY)
+    first = import_reports(
+        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
+    )
     assert first.status == "committed"
     before = snapshot(fresh_engine)
-    again = import_reports(fresh_engine, frame_csv(rows), "a.csv", user="t", today=TODAY)
-    as_xlsx = import_reports(fresh_engine, frame_xlsx(rows), "a.xlsx", user="t", today=TODAY)
+    again = import_reports(
+        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
+    )
+    as_xlsx = import_reports(
+        fresh_engine, frame_xlsx(rows), "a.xlsx", actor=Actor(name="t"), today=TODAY
+    )
     for outcome in (again, as_xlsx):
         assert outcome.status == "same_file" and outcome.batch_id == first.batch_id
         assert f"#{first.batch_id}" in outcome.summary("vi")
@@ -291,7 +321,9 @@ def test_same_content_reimport_changes_nothing_even_as_xlsx(fresh_engine, demo_d
 def test_replace_then_rollback_restores_earlier_values(fresh_engine, demo_data):
     seed_value = stored_value(fresh_engine, "40001", "CT01", "2026-11-16")
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
-    first = import_reports(fresh_engine, frame_csv(rows), "a.csv", user="an", today=TODAY)
+    first = import_reports(
+        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
+    )
     corrected = rows.copy()
     corrected["numerator"] = (corrected["numerator"].astype(int) + 1).astype(str)
     corrected.loc[corrected["denominator"] != "", "denominator"] = (
@@ -310,7 +342,9 @@ def test_replace_then_rollback_restores_earlier_values(fresh_engine, demo_data):
         ]
     )
     second_file = frame_csv(pd.concat([corrected, monday], ignore_index=True))
-    second = import_reports(fresh_engine, second_file, "b.csv", user="binh", today=TODAY)
+    second = import_reports(
+        fresh_engine, second_file, "b.csv", actor=Actor(name="binh"), today=TODAY
+    )
     assert second.status == "committed"
     assert (second.added, second.replaced) == (0, len(rows) + 1)
     batches = fetch_batches(fresh_engine).set_index("batch_id")
@@ -320,20 +354,22 @@ def test_replace_then_rollback_restores_earlier_values(fresh_engine, demo_data):
     key = (rows.iloc[0]["commune_code"], rows.iloc[0]["indicator_code"])
     assert stored_value(fresh_engine, *key, "2026-11-18")[2] == second.batch_id
     with pytest.raises(RollbackRefused) as refused:
-        rollback_batch(fresh_engine, first.batch_id)
+        rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
     assert refused.value.problem.key == "rollback.later"
-    done = rollback_batch(fresh_engine, second.batch_id)
+    done = rollback_batch(fresh_engine, second.batch_id, actor=Actor(name="t"))
     assert done == {"deleted": 0, "restored": len(rows) + 1}
     restored = stored_value(fresh_engine, *key, "2026-11-18")
     assert restored == (float(rows.iloc[0]["numerator"]), restored[1], first.batch_id)
     assert stored_value(fresh_engine, "40001", "CT01", "2026-11-16") == seed_value
-    rollback_batch(fresh_engine, first.batch_id)
+    rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
     assert stored_value(fresh_engine, *key, "2026-11-18") is None
     statuses = fetch_batches(fresh_engine).set_index("batch_id")["status"]
     assert statuses[first.batch_id] == statuses[second.batch_id] == "rolled_back"
     with pytest.raises(RollbackRefused):
-        rollback_batch(fresh_engine, first.batch_id)
-    again = import_reports(fresh_engine, frame_csv(rows), "a.csv", user="an", today=TODAY)
+        rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
+    again = import_reports(
+        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
+    )
     assert again.status == "committed"
 
 
@@ -341,7 +377,7 @@ def test_dry_run_counts_but_writes_nothing(fresh_engine, demo_data):
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
     before = snapshot(fresh_engine)
     outcome = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", user="t", dry_run=True, today=TODAY
+        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
     )
     assert outcome.status == "dry_run" and outcome.added == len(rows)
     assert snapshot(fresh_engine) == before

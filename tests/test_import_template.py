@@ -11,6 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from data_access.accounts.actors import Actor
 from data_access.cli import main
 from data_access.importers.headers import REPORT_COLUMNS, REPORT_REQUIRED, map_headers
 from data_access.importers.reading import read_table
@@ -92,7 +93,13 @@ def test_the_importer_accepts_its_own_template_filled_in_part(seeded_engine, fmt
         data = buffer.getvalue()
     assert "commune_code" not in read_table(data, f"t.{fmt}").columns  # headers as shown
     outcome = import_reports(
-        seeded_engine, data, f"t.{fmt}", user="t", dry_run=True, today=TODAY, allow_decrease=True
+        seeded_engine,
+        data,
+        f"t.{fmt}",
+        actor=Actor(name="t"),
+        dry_run=True,
+        today=TODAY,
+        allow_decrease=True,
     )
     assert outcome.status == "dry_run", [p.bilingual() for p in outcome.errors[:3]]
     assert outcome.added == 3 and outcome.skipped == len(frame) - 3
@@ -102,5 +109,7 @@ def test_the_importer_accepts_its_own_template_filled_in_part(seeded_engine, fmt
 
 def test_an_untouched_template_changes_nothing_and_says_so(seeded_engine):
     frame = build_template_frame(seeded_engine, as_of=AS_OF, stage_code=None)
-    outcome = import_reports(seeded_engine, template_bytes(frame, "csv"), "t.csv", user="t")
+    outcome = import_reports(
+        seeded_engine, template_bytes(frame, "csv"), "t.csv", actor=Actor(name="t")
+    )
     assert outcome.status == "nothing_new" and outcome.skipped == len(frame)

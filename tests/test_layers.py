@@ -18,7 +18,7 @@ ALLOWED = {
     "app": {"ui", "data_access", "i18n"},
     "server": {"signin", "data_access"},
     "signin": {"data_access", "i18n"},
-    "ui": {"figures", "charts", "reports", "campaign", "data_access", "i18n"},
+    "ui": {"figures", "charts", "reports", "campaign", "data_access", "i18n", "signin"},
     "figures": {"campaign", "data_access", "i18n"},
     "charts": {"campaign", "i18n"},
     "reports": {"figures", "charts", "campaign", "data_access", "i18n"},

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access.bootstrap import prepare_database
-from data_access.engine import create_db_engine, default_database_url, read_snapshot
+from data_access.bootstrap import prepared_engine
+from data_access.engine import read_snapshot
 from data_access.meta import fetch_data_version
 from figures.reader import call_key
 
@@ -26,15 +26,9 @@ CACHE_ENTRIES = 1024
 
 
 def app_engine() -> sa.Engine:
-    """The engine of this app server's database (DATABASE_URL), created once per URL."""
-    return _engine(default_database_url())
-
-
-@st.cache_resource(show_spinner=False)
-def _engine(url: str) -> sa.Engine:
-    engine = create_db_engine(url)
-    prepare_database(engine)
-    return engine
+    """The engine of this app server's database (DATABASE_URL), prepared once per process;
+    the sign-in routes use the same one."""
+    return prepared_engine()
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from data_access.accounts.roles import Limits
 from data_access.catalog import (
     fetch_agencies,
     fetch_all_communes,
@@ -21,15 +22,19 @@ from data_access.settings import load_settings
 from figures.requests import (
     VILLAGE_CODE,
     default_as_of,
+    drop_outside,
     read_url_agency,
     read_url_choice,
     read_url_village,
 )
-from figures.scope import Scope, Stage
+from figures.scope import OutsideScope, Scope, Stage
 from i18n import translate
 from i18n.formats import format_date
+from ui.access import refuse_page
 from ui.commune_picker import COMMUNES_KEY, SEARCH_KEY, VILLAGE_KEY, render_commune_picker
 from ui.data import reader
+from ui.navigation import PAGES, may_open
+from ui.session import Viewer
 
 # How far before a stage's start the as-of date may go: enough to show the pre-stage baseline.
 AS_OF_LOOKBACK_DAYS = 365
@@ -48,6 +53,8 @@ class Filters:
     scope: Scope
     communes: pd.DataFrame  # every commune of the province: code, name, kind
     problems: tuple[str, ...]
+    # Who is looking; the Scope is already narrowed to their Limits.
+    viewer: Viewer
     # The database holds the seeded synthetic demo: every screen says so.
     demo: bool = False
 
@@ -100,9 +107,15 @@ def _query_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
-def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: date | None) -> None:
+def _initialise_from_url(
+    stages: pd.DataFrame,
+    communes: pd.DataFrame,
+    latest: date | None,
+    agencies: pd.DataFrame,
+    limits: Limits,
+) -> None:
     known = {p: set(group["code"]) for p, group in communes.groupby("province_code")}
-    params = _query_lists()
+    params, outside = drop_outside(_query_lists(), limits)
     choice = read_url_choice(params, stages=stages, known_communes=known, latest_report=latest)
     village = read_url_village(
         params,
@@ -110,8 +123,9 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
         village_parents=_village_parents(params, choice.commune_codes, known),
     )
     stage = stages.loc[stages["stage_id"] == choice.stage_id].iloc[0]
-    agencies = reader().read(fetch_agencies)
     agency, agency_problems = read_url_agency(params, known_agencies=set(agencies["code"]))
+    if agency is None and limits.agency_codes is not None:
+        agency = sorted(limits.agency_codes)[0]  # a department head opens on their own view
     st.session_state[AGENCY_KEY] = agency
     st.session_state.update(
         f_lang_en=choice.lang == "en",
@@ -124,7 +138,7 @@ def _initialise_from_url(stages: pd.DataFrame, communes: pd.DataFrame, latest: d
     st.session_state[VILLAGE_KEY] = village.village_code
     st.session_state[STATE_KEY + "_problems"] = [
         translate(key, choice.lang, **values)
-        for key, values in choice.problems + village.problems + agency_problems
+        for key, values in outside + choice.problems + village.problems + agency_problems
     ]
 
 
@@ -181,17 +195,35 @@ def _write_url(stage: pd.Series, several_provinces: bool) -> None:
         st.query_params.from_dict(wanted)
 
 
-def render_shared_filters() -> Filters | None:
-    """Draw the shared filters in the sidebar and return them (None: no stage in the database)."""
+def _visible(limits: Limits) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The stages, communes and agencies the viewer may choose among."""
     stages = reader().read(fetch_stages)
+    communes = reader().read(fetch_all_communes)
+    agencies = reader().read(fetch_agencies)
+    if limits.province_codes is not None:
+        stages = stages[stages["province_code"].isin(limits.province_codes)]
+        communes = communes[communes["province_code"].isin(limits.province_codes)]
+    if limits.stage_code is not None:
+        stages = stages[stages["stage_code"] == limits.stage_code]
+    if limits.commune_codes is not None:
+        communes = communes[communes["code"].isin(limits.commune_codes)]
+    if limits.visible_agency_codes is not None:
+        agencies = agencies[agencies["code"].isin(limits.visible_agency_codes)]
+    return stages.reset_index(drop=True), communes.reset_index(drop=True), agencies
+
+
+def render_shared_filters(viewer: Viewer) -> Filters | None:
+    """Draw the shared filters the viewer may use in the sidebar and return them, their Scope
+    narrowed to the viewer's Limits (None: no stage the viewer may see)."""
+    limits = viewer.limits
+    stages, all_communes, agencies = _visible(limits)
     if stages.empty:
         return None
-    all_communes = reader().read(fetch_all_communes)
     latest = reader().read(fetch_latest_report_date)
     if "f_stage" not in st.session_state or st.session_state["f_stage"] not in set(
         stages["stage_id"]
     ):
-        _initialise_from_url(stages, all_communes, latest)
+        _initialise_from_url(stages, all_communes, latest, agencies, limits)
     _keep_filter_state()
     sidebar = st.sidebar
     lang = "en" if sidebar.toggle(translate("filter.language"), key="f_lang_en") else "vi"
@@ -237,13 +269,13 @@ def render_shared_filters() -> Filters | None:
         max_value=highest,
         format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
     )
-    _render_agency_picker(lang)
+    _render_agency_picker(lang, agencies, every=limits.visible_agency_codes is None)
     communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
     render_commune_picker(communes, lang)
     _write_url(stage, len(provinces) > 1)
     settings = load_settings()
     agency = st.session_state.get(AGENCY_KEY)
-    scope = Scope(
+    asked = Scope(
         stage=Stage.from_row(stage),
         as_of=st.session_state["f_as_of"],
         commune_codes=tuple(st.session_state[COMMUNES_KEY]),
@@ -252,11 +284,16 @@ def render_shared_filters() -> Filters | None:
         stale_grace_days=settings.stale_grace_days,
         at_risk_margin=settings.at_risk_margin,
     )
+    try:
+        scope = asked.narrowed_to(limits)
+    except OutsideScope:
+        return None
     return Filters(
         lang=lang,
         scope=scope,
         communes=communes.reset_index(drop=True),
         problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
+        viewer=viewer,
         demo=reader().read(fetch_is_demo),
     )
 
@@ -273,14 +310,16 @@ def _keep_filter_state() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def _render_agency_picker(lang: str) -> None:
-    """A department head's view: only the indicators their agency is responsible for."""
-    agencies = reader().read(fetch_agencies)
+def _render_agency_picker(lang: str, agencies: pd.DataFrame, *, every: bool) -> None:
+    """A department head's view: only the indicators their agency is responsible for. `every`:
+    the viewer may also choose "all agencies"."""
     names = dict(zip(agencies["code"], agencies[f"name_{lang}"], strict=True))
     all_label = translate("filter.all_agencies", lang)
+    if st.session_state.get(AGENCY_KEY) not in names and not every:
+        st.session_state[AGENCY_KEY] = next(iter(names), None)
     st.sidebar.selectbox(
         translate("filter.agency", lang),
-        [None, *names],
+        [None, *names] if every else list(names),
         key=AGENCY_KEY,
         format_func=lambda code: all_label if code is None else names.get(code, code),
         # Streamlit shows its own placeholder for a None value; "all agencies" is that None.
@@ -295,7 +334,12 @@ def _chosen_village() -> str | None:
     return village if village and len(st.session_state[COMMUNES_KEY]) == 1 else None
 
 
-def current_filters() -> Filters:
-    """The shared filters drawn by the frame in this run (server.py makes every page run
-    through the frame, deep links included)."""
-    return st.session_state[STATE_KEY]
+def current_filters(page: str) -> Filters:
+    """The shared filters drawn by the frame in this run, for page `page` (a name of
+    ui.navigation.PAGES), which the viewer must be allowed to open: the frame lists only the
+    pages they may open, and each page checks again here."""
+    filters: Filters = st.session_state[STATE_KEY]
+    spec = next(p for p in PAGES if p.name == page)
+    if not may_open(spec, filters.viewer.limits):
+        refuse_page(filters.lang)
+    return filters

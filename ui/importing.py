@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from data_access.accounts.actors import Actor
 from data_access.importers import headers
 from data_access.importers.batches import ImportOutcome, fetch_batches
 from data_access.importers.problems import Problem
@@ -98,14 +99,12 @@ def report_template(as_of: date, fmt: str) -> tuple[int, bytes] | None:
     return None if frame.empty else (len(frame), template_bytes(frame, fmt))
 
 
-def render_import_flow(kind: str, *, lang: str, **options: object) -> None:
-    """Upload a file of `kind`, preview every problem (a dry run), then commit or cancel."""
+def render_import_flow(kind: str, *, lang: str, actor: Actor, **options: object) -> None:
+    """Upload a file of `kind`, preview every problem (a dry run), then commit or cancel; the
+    batch records `actor` (the signed-in viewer), whose rights the importer checks."""
     importer, key = IMPORTERS[kind][0], kind
     round_key = f"{key}_round"
     st.session_state.setdefault(round_key, 0)
-    user = st.text_input(
-        translate("data.user", lang), value=translate("data.user_default", lang), key=f"{key}_u"
-    )
     upload = st.file_uploader(
         translate("data.upload", lang),
         type=["csv", "xlsx"],
@@ -116,7 +115,7 @@ def render_import_flow(kind: str, *, lang: str, **options: object) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    preview = importer(app_engine(), data, upload.name, user=user, dry_run=True, **options)
+    preview = importer(app_engine(), data, upload.name, actor=actor, dry_run=True, **options)
     _show_outcome(preview, lang)
     if preview.status not in ("dry_run", "needs_confirmation"):
         return
@@ -126,7 +125,7 @@ def render_import_flow(kind: str, *, lang: str, **options: object) -> None:
     commit, cancel = st.columns([1, 6])
     if commit.button(translate("data.commit", lang), type="primary", disabled=not confirmed):
         extra = {"allow_decrease": True} if preview.status == "needs_confirmation" else {}
-        done = importer(app_engine(), data, upload.name, user=user, **options, **extra)
+        done = importer(app_engine(), data, upload.name, actor=actor, **options, **extra)
         st.session_state[f"{key}_message"] = done.status
         st.session_state[f"{key}_text"] = done.summary(lang)
         st.session_state[round_key] += 1
@@ -138,8 +137,23 @@ def render_import_flow(kind: str, *, lang: str, **options: object) -> None:
         st.rerun()
 
 
-def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
-    """The import batches, newest first, with a rollback button."""
+def _batch_text(batch: pd.Series, lang: str) -> str:
+    """ "#12 · reports.csv · data.officer · 2026-11-20 10:15 · +120 / ↺ 30" for a batch."""
+    return translate(
+        "data.rollback_confirm",
+        lang,
+        batch=int(batch["batch_id"]),
+        file=batch["file_name"],
+        user=batch["user_name"],
+        when=str(batch["created_at"])[:16],
+        added=int(batch["rows_added"]),
+        replaced=int(batch["rows_replaced"]),
+    )
+
+
+def render_history(lang: str, *, actor: Actor, kinds: tuple[str, ...] | None = None) -> None:
+    """The import batches, newest first; a batch is rolled back after a confirmation that
+    names it (file, user, date, rows), if `actor` may."""
     batches = reader().read(fetch_batches)
     if kinds is not None:
         batches = batches[batches["kind"].isin(kinds)]
@@ -151,11 +165,17 @@ def render_history(lang: str, *, kinds: tuple[str, ...] | None = None) -> None:
     if not choices:
         st.caption(translate("data.no_batches", lang))
         return
-    pick, button = st.columns([2, 3], vertical_alignment="bottom")
-    batch_id = pick.selectbox(translate("data.rollback_pick", lang), choices, key="rollback_pick")
-    if button.button(translate("data.rollback", lang)):
+    batch_id = st.selectbox(
+        translate("data.rollback_pick", lang), choices, key="rollback_pick", index=None
+    )
+    if batch_id is None:
+        return
+    batch = batches.set_index("batch_id").loc[batch_id].copy()
+    batch["batch_id"] = batch_id
+    sure = st.checkbox(_batch_text(batch, lang), key=f"rollback_sure_{batch_id}")
+    if st.button(translate("data.rollback", lang), disabled=not sure, type="primary"):
         try:
-            done = rollback_batch(app_engine(), int(batch_id))
+            done = rollback_batch(app_engine(), int(batch_id), actor=actor)
         except RollbackRefused as refused:
             st.error(refused.problem.text(lang))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from data_access.accounts.roles import Limits
 from data_access.settings import PROJECT_ROOT
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -19,6 +20,8 @@ class PageSpec:
     title_key: str
     icon: str
     url_path: str | None
+    # The viewer may open the page when any of these actions is allowed (Limits.may).
+    actions: tuple[str, ...] = ("read",)
     visibility: str = "visible"  # "hidden": reached by its link or a button, not the menu
 
     @property
@@ -34,10 +37,36 @@ PAGES = (
     PageSpec("target_groups", "page.target_groups", ":material/groups:", "target-groups"),
     PageSpec("locality", "page.locality", ":material/location_city:", "locality"),
     PageSpec("ranking", "page.ranking", ":material/leaderboard:", "ranking"),
-    PageSpec("data", "page.data", ":material/upload_file:", "data"),
-    PageSpec("admin", "page.admin", ":material/settings:", "admin"),
-    PageSpec("present", "page.present", ":material/slideshow:", "present", "hidden"),
+    PageSpec(
+        "data",
+        "page.data",
+        ":material/upload_file:",
+        "data",
+        ("import_reports", "upload_reports", "view_batches"),
+    ),
+    PageSpec(
+        "admin",
+        "page.admin",
+        ":material/settings:",
+        "admin",
+        (
+            "edit_register",
+            "edit_catalogue",
+            "edit_boundaries",
+            "manage_users",
+            "manage_links",
+            "view_audit",
+        ),
+    ),
+    PageSpec("present", "page.present", ":material/slideshow:", "present", ("present",), "hidden"),
 )
+
+
+def may_open(page: PageSpec, limits: Limits) -> bool:
+    """True when a viewer with `limits` may open `page` (a presentation link: the slides only)."""
+    if limits.is_link:
+        return page.name == "present"
+    return any(limits.may(action) for action in page.actions)
 
 
 def page_file(name: str) -> Path:

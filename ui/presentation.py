@@ -103,14 +103,16 @@ def parse_advance(text: str | None, lang: str) -> tuple[int | None, str | None]:
     return None, message
 
 
-def presentation_params() -> dict[str, str]:
-    """The presentation's URL parameters when the URL asks for it (`present=1`), else {}.
+def presentation_params(*, force: bool = False) -> dict[str, str]:
+    """The presentation's URL parameters when the URL asks for it (`present=1`) or `force`
+    says so (a presentation link shows nothing else), else {}.
 
     Called by the frame on every run; the shared filters leave these parameters in the URL.
     """
-    if st.query_params.get(PRESENT_PARAM) != "1":
+    if not force and st.query_params.get(PRESENT_PARAM) != "1":
         return {}
     kept = {key: st.query_params[key] for key in KEPT_PARAMS if key in st.query_params}
+    kept[PRESENT_PARAM] = "1"
     st.session_state[_PARAMS_KEY] = kept
     return kept
 

@@ -50,3 +50,17 @@ def command_line_actor() -> Actor:
     except (KeyError, OSError):  # no user name in a bare container
         name = "?"
     return Actor(name=f"cli:{name}")
+
+
+def account_actor(bind: object, login: str) -> Actor:
+    """The account `login` as the author of command-line writes (`--as LOGIN`): its own
+    rights apply and the audit names it. Raises NoSuchAccount when it is missing or disabled."""
+    from data_access.accounts.grants import fetch_limits
+    from data_access.accounts.users import fetch_user
+
+    user = fetch_user(bind, login)
+    if user is None or user.disabled:
+        raise NoSuchAccount(
+            f"Không có tài khoản đang hoạt động «{login}». / No active account «{login}»."
+        )
+    return Actor(name=user.login, user_id=user.id, limits=fetch_limits(bind, user.id))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from data_access.accounts.actors import NoSuchAccount
+from data_access.cli_actor import add_as_option, cli_actor
 from data_access.importers.batches import ImportOutcome, fetch_batches
 from data_access.importers.campaign import import_campaign
 from data_access.importers.catalogues import (
@@ -69,7 +71,12 @@ def _importer(kind: str):  # noqa: ANN202 (returns a command handler)
         if problem is not None:
             print(problem.bilingual(), file=sys.stderr)
             return code
-        options = {"user": args.user, "dry_run": args.dry_run, "sheet": args.sheet}
+        try:
+            actor = cli_actor(engine, args)
+        except NoSuchAccount as error:
+            print(error, file=sys.stderr)
+            return EXIT_NO_FILE
+        options = {"actor": actor, "dry_run": args.dry_run, "sheet": args.sheet}
         if kind == "reports":
             outcome = import_reports(
                 engine,
@@ -94,7 +101,10 @@ def _batches(engine: sa.Engine, args: argparse.Namespace) -> int:
 
 def _rollback(engine: sa.Engine, args: argparse.Namespace) -> int:
     try:
-        done = rollback_batch(engine, args.batch_id)
+        done = rollback_batch(engine, args.batch_id, actor=cli_actor(engine, args))
+    except NoSuchAccount as error:
+        print(error, file=sys.stderr)
+        return EXIT_NO_FILE
     except RollbackRefused as refused:
         print(refused.problem.bilingual(), file=sys.stderr)
         return EXIT_REJECTED
@@ -113,7 +123,7 @@ def register(commands: argparse._SubParsersAction) -> dict:
         parser = commands.add_parser(f"import-{kind}", help=f"validate and import a {kind} file")
         parser.add_argument("file", help="CSV (comma, semicolon or tab; UTF-8 or UTF-16) or XLSX")
         parser.add_argument("--dry-run", action="store_true", help="check only; write nothing")
-        parser.add_argument("--user", default="cli", help="who imports (kept in the audit)")
+        add_as_option(parser)
         parser.add_argument("--sheet", help="XLSX sheet name (default: the first)")
         if kind == "reports":
             parser.add_argument(
@@ -127,6 +137,7 @@ def register(commands: argparse._SubParsersAction) -> dict:
     batches.add_argument("--limit", type=int, default=50)
     handlers["batches"] = _batches
     rollback = commands.add_parser("rollback", help="undo an import batch")
+    add_as_option(rollback)
     rollback.add_argument("batch_id", type=int)
     handlers["rollback"] = _rollback
     return handlers

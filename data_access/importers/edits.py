@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from campaign.text import normalize_name
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.engine import write_transaction
 from data_access.importers.batches import ImportOutcome, finish_batch, insert_batch
 from data_access.importers.cells import CONTROL_CHARACTERS
@@ -25,6 +26,7 @@ from data_access.importers.problems import Problem
 from data_access.importers.rollback import DELETED_MARKER, encode_row
 from data_access.importers.upserts import Counts, upsert_rows
 from data_access.meta import bump_data_version
+from data_access.permissions import IMPORTED, audit_write, refusal
 
 # Batch kind of a one-row edit, so the history tells edits from file imports.
 EDIT_KIND = "edit"
@@ -42,10 +44,13 @@ def _upsert_one(table: sa.Table, row: dict[str, Any]) -> Change:
 def _apply(
     engine: sa.Engine,
     description: str,
-    user: str,
+    actor: Actor,
     prepare: Callable[[sa.Connection], tuple[list[Problem], Change | None]],
 ) -> ImportOutcome:
     """Check, then write one edit as its own batch (nothing when it changes nothing)."""
+    refused = refusal(actor, EDIT_KIND)
+    if refused is not None:
+        return ImportOutcome("rejected", [refused])
     with write_transaction(engine) as connection:
         problems, change = prepare(connection)
         if problems or change is None:
@@ -54,14 +59,17 @@ def _apply(
         change(connection, 0, trial)
         if trial.added + trial.replaced == 0:
             return ImportOutcome("nothing_new", unchanged=trial.unchanged)
-        digest = hashlib.sha256(f"{description}|{user}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{description}|{actor.name}".encode()).hexdigest()
         batch_id = insert_batch(
-            connection, kind=EDIT_KIND, user=user, file_name=description, sha256=digest
+            connection, kind=EDIT_KIND, user=actor.name, file_name=description, sha256=digest
         )
         counts = Counts()
         change(connection, batch_id, counts)
         finish_batch(connection, batch_id, added=counts.added, replaced=counts.replaced)
         bump_data_version(connection)
+        audit_write(
+            connection, actor, IMPORTED, {"kind": EDIT_KIND, "batch": batch_id, "edit": description}
+        )
     return ImportOutcome(
         "committed", batch_id=batch_id, added=counts.added, replaced=counts.replaced
     )
@@ -82,7 +90,7 @@ def rename_agency(
     engine: sa.Engine,
     code: str,
     *,
-    user: str,
+    actor: Actor,
     name_vi: str | None = None,
     name_en: str | None = None,
 ) -> ImportOutcome:
@@ -102,14 +110,14 @@ def rename_agency(
                 row[column] = text
         return problems, _upsert_one(table, row)
 
-    return _apply(engine, f"rename agency {code}", user, prepare)
+    return _apply(engine, f"rename agency {code}", actor, prepare)
 
 
 def change_stage(
     engine: sa.Engine,
     stage_code: str,
     *,
-    user: str,
+    actor: Actor,
     deadline: date | None = None,
     period_days: int | None = None,
 ) -> ImportOutcome:
@@ -141,18 +149,18 @@ def change_stage(
             row["period_days"] = period_days
         return problems, _upsert_one(table, row)
 
-    return _apply(engine, f"change stage {stage_code}", user, prepare)
+    return _apply(engine, f"change stage {stage_code}", actor, prepare)
 
 
 def extend_stage_deadline(
-    engine: sa.Engine, stage_code: str, deadline: date, *, user: str
+    engine: sa.Engine, stage_code: str, deadline: date, *, actor: Actor
 ) -> ImportOutcome:
     """Give a stage a new deadline."""
-    return change_stage(engine, stage_code, user=user, deadline=deadline)
+    return change_stage(engine, stage_code, actor=actor, deadline=deadline)
 
 
 def retire_indicator_from_stage(
-    engine: sa.Engine, indicator_code: str, stage_code: str, *, user: str
+    engine: sa.Engine, indicator_code: str, stage_code: str, *, actor: Actor
 ) -> ImportOutcome:
     """Remove an indicator's province-wide target for a stage (its reports stay)."""
     tgt, ind, st = s.targets, s.indicators, s.stages
@@ -188,4 +196,4 @@ def retire_indicator_from_stage(
 
         return [], remove
 
-    return _apply(engine, f"retire {indicator_code} from {stage_code}", user, prepare)
+    return _apply(engine, f"retire {indicator_code} from {stage_code}", actor, prepare)

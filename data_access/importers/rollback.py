@@ -9,9 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.engine import write_transaction
 from data_access.importers.problems import Problem
 from data_access.meta import bump_data_version
+from data_access.permissions import ROLLED_BACK, audit_write, may_write
 
 TABLES = {table.name: table for table in s.metadata.sorted_tables}
 # Key of import_changes.old_values holding a whole row a batch deleted (a one-row edit that
@@ -105,8 +107,18 @@ def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
     return deleted, restored
 
 
-def rollback_batch(engine: sa.Engine, batch_id: int) -> dict[str, int]:
-    """Undo a committed batch in one transaction and mark it rolled_back."""
+def _may_roll_back(actor: Actor, kind: str) -> bool:
+    """Reports: whoever may roll back imports (data officers); any other kind: whoever may
+    write that kind (e.g. an administrator undoing a register change)."""
+    if actor.limits is None:
+        return True
+    if kind == "reports":
+        return actor.limits.may("rollback")
+    return kind != "reports" and may_write(actor, kind)
+
+
+def rollback_batch(engine: sa.Engine, batch_id: int, *, actor: Actor) -> dict[str, int]:
+    """Undo a committed batch in one transaction, as `actor`, and mark it rolled_back."""
     b, r, ch = s.import_batches, s.reports, s.import_changes
     try:
         with write_transaction(engine) as connection:
@@ -117,6 +129,8 @@ def rollback_batch(engine: sa.Engine, batch_id: int) -> dict[str, int]:
                 raise RollbackRefused("rollback.already", batch=batch_id)
             if batch["kind"] == "seed":
                 raise RollbackRefused("rollback.seed", batch=batch_id)
+            if not _may_roll_back(actor, batch["kind"]):
+                raise RollbackRefused("rollback.not_allowed", batch=batch_id, user=actor.name)
             later = _later_batch(connection, batch_id)
             if later is not None:
                 raise RollbackRefused("rollback.later", batch=batch_id, later=later)
@@ -128,6 +142,12 @@ def rollback_batch(engine: sa.Engine, batch_id: int) -> dict[str, int]:
             ).rowcount
             deleted, restored = _undo_changes(connection, batch_id)
             connection.execute(b.update().where(b.c.id == batch_id).values(status="rolled_back"))
+            audit_write(
+                connection,
+                actor,
+                ROLLED_BACK,
+                {"kind": batch["kind"], "batch": batch_id, "deleted": added + deleted},
+            )
             bump_data_version(connection)
     except sa.exc.IntegrityError as error:
         raise RollbackRefused("rollback.in_use", batch=batch_id) from error

@@ -14,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.engine import read_snapshot, write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
@@ -28,6 +29,7 @@ from data_access.importers.problems import Problem, sort_problems, without_repea
 from data_access.importers.reading import FileProblem, ReadLimits, read_table
 from data_access.importers.rollback import encode_row
 from data_access.meta import bump_data_version
+from data_access.permissions import IMPORTED, audit_write, refusal
 
 
 @dataclass
@@ -105,7 +107,7 @@ def _run(
     kind: str,
     spec: dict[str, tuple[str, ...]],
     validate: Callable[[sa.Connection, pd.DataFrame], Plan],
-    user: str,
+    actor: Actor,
     file_name: str,
     dry_run: bool,
 ) -> None:
@@ -122,7 +124,7 @@ def _run(
     batch_id = 0
     if not dry_run:
         batch_id = insert_batch(
-            connection, kind=kind, user=user, file_name=file_name, sha256=outcome.sha256
+            connection, kind=kind, user=actor.name, file_name=file_name, sha256=outcome.sha256
         )
     counts = Counts(dry_run=dry_run)
     plan.write(connection, batch_id, counts)
@@ -139,6 +141,8 @@ def _run(
         raise _NothingToWrite
     finish_batch(connection, batch_id, added=counts.added, replaced=counts.replaced)
     bump_data_version(connection)
+    details = {"kind": kind, "batch": batch_id, "file": file_name, "added": counts.added}
+    audit_write(connection, actor, IMPORTED, {**details, "replaced": counts.replaced})
     outcome.status, outcome.batch_id = "committed", batch_id
 
 
@@ -151,13 +155,16 @@ def import_catalogue_file(
     spec: dict[str, tuple[str, ...]],
     required: tuple[str, ...],
     validate: Callable[[sa.Connection, pd.DataFrame], Plan],
-    user: str,
+    actor: Actor,
     dry_run: bool = False,
     sheet: str | None = None,
     value_columns: tuple[str, ...] = (),
     limits: ReadLimits | None = None,
 ) -> ImportOutcome:
-    """Read, validate and write a catalogue file of `kind` in one transaction."""
+    """Read, validate and write a catalogue file of `kind` in one transaction, as `actor`."""
+    refused = refusal(actor, kind)
+    if refused is not None:
+        return ImportOutcome("rejected", [refused])
     try:
         raw = read_table(data, file_name, sheet=sheet, limits=limits)
     except FileProblem as problem:
@@ -174,7 +181,7 @@ def import_catalogue_file(
         "kind": kind,
         "spec": spec,
         "validate": validate,
-        "user": user,
+        "actor": actor,
         "file_name": file_name,
         "dry_run": dry_run,
     }

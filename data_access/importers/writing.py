@@ -14,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.accounts.actors import Actor
 from data_access.engine import read_snapshot, write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
@@ -26,6 +27,7 @@ from data_access.importers.problems import Problem
 from data_access.importers.reading import FileProblem, ReadLimits, read_table
 from data_access.importers.reports import KEY, check_reports
 from data_access.meta import bump_data_version
+from data_access.permissions import IMPORTED, audit_write, refusal, refused_communes
 
 # Rows per executemany round trip: large enough to be fast, small enough to bound memory.
 CHUNK_ROWS = 20_000
@@ -121,7 +123,7 @@ def _check_and_write(
     today: date | None,
     allow_decrease: bool,
     write: bool,
-    user: str,
+    actor: Actor,
     file_name: str,
 ) -> ImportOutcome:
     known = connection.execute(sa.select(s.stages.c.code)).scalars().all()
@@ -130,6 +132,7 @@ def _check_and_write(
         bad = Problem("import.unknown_code", column="stage", value=stage_code, params=params)
         return ImportOutcome("rejected", [bad])
     check = check_reports(connection, raw, stage_code=stage_code, today=today)
+    check.problems += _outside_communes(connection, actor, check.rows)
     if check.errors:
         return ImportOutcome("rejected", check.problems, skipped=check.skipped)
     if check.rows.empty:
@@ -162,13 +165,38 @@ def _check_and_write(
         outcome.status = "nothing_new"
         return outcome
     outcome.batch_id = insert_batch(
-        connection, kind="reports", user=user, file_name=file_name, sha256=sha256
+        connection, kind="reports", user=actor.name, file_name=file_name, sha256=sha256
     )
     _write(connection, plan, outcome.batch_id)
     finish_batch(connection, outcome.batch_id, added=outcome.added, replaced=outcome.replaced)
     bump_data_version(connection)
+    audit_write(
+        connection,
+        actor,
+        IMPORTED,
+        {
+            "kind": "reports",
+            "batch": outcome.batch_id,
+            "file": file_name,
+            "added": outcome.added,
+            "replaced": outcome.replaced,
+        },
+    )
     outcome.status = "committed"
     return outcome
+
+
+def _outside_communes(connection: sa.Connection, actor: Actor, rows: pd.DataFrame) -> list:
+    """A row-level problem for each row of a commune the actor may not report for."""
+    if rows.empty:
+        return []
+    refused = refused_communes(connection, actor, rows["commune_code"].unique())
+    return [
+        Problem("import.not_your_commune", row=int(r.row), column="commune_code", value=r.code)
+        for r in rows.loc[rows["commune_code"].isin(refused), ["row", "commune_code"]]
+        .rename(columns={"commune_code": "code"})
+        .itertuples()
+    ]
 
 
 def import_reports(
@@ -176,7 +204,7 @@ def import_reports(
     data: bytes,
     file_name: str,
     *,
-    user: str,
+    actor: Actor,
     dry_run: bool = False,
     allow_decrease: bool = False,
     sheet: str | None = None,
@@ -184,7 +212,11 @@ def import_reports(
     today: date | None = None,
     limits: ReadLimits | None = None,
 ) -> ImportOutcome:
-    """Validate and import a report file; nothing is written unless every row is valid."""
+    """Validate and import a report file as `actor`; nothing is written unless every row is
+    valid and the actor may report for every commune in it."""
+    refused = refusal(actor, "reports")
+    if refused is not None:
+        return ImportOutcome("rejected", [refused])
     try:
         raw = read_table(data, file_name, sheet=sheet, limits=limits)
     except FileProblem as problem:
@@ -193,7 +225,7 @@ def import_reports(
         "stage_code": stage_code,
         "today": today,
         "allow_decrease": allow_decrease,
-        "user": user,
+        "actor": actor,
         "file_name": file_name,
     }
     if dry_run:

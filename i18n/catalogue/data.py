@@ -1,6 +1,12 @@
 """Labels of the Data and Administration pages (the importers' messages are in imports)."""
 
 MESSAGES = {
+    "data.rollback_confirm": (
+        "Tôi muốn hoàn tác lần nhập #{batch}: tệp «{file}», do {user} nhập lúc {when}, "
+        "{added} dòng thêm, {replaced} dòng thay thế.",
+        "I want to roll back import #{batch}: file «{file}», loaded by {user} at {when}, "
+        "{added} rows added, {replaced} rows replaced.",
+    ),
     "data.tab_import": ("Nhập báo cáo", "Import reports"),
     "data.tab_completeness": ("Tiến độ báo cáo", "Reporting completeness"),
     "data.tab_history": ("Lịch sử nhập", "Import history"),
@@ -11,8 +17,6 @@ MESSAGES = {
     "data.template_none": ("Không có giai đoạn cho ngày này.", "No stage for this date."),
     "data.upload_header": ("2. Tải tệp lên và kiểm tra", "2. Upload and check a file"),
     "data.upload": ("Tệp CSV hoặc XLSX", "CSV or XLSX file"),
-    "data.user": ("Người nhập", "Imported by"),
-    "data.user_default": ("cán bộ", "staff"),
     "data.problems": ("Các vấn đề trong tệp", "Problems in the file"),
     "data.col_row": ("Dòng", "Row"),
     "data.col_column": ("Cột", "Column"),

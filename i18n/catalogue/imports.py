@@ -10,6 +10,18 @@ MESSAGES = {
     **RULE_MESSAGES,
     **CHECK_MESSAGES,
     **KIND_LABELS,
+    "import.not_allowed": (
+        "tài khoản «{user}» không có quyền nhập loại dữ liệu này; không có gì thay đổi.",
+        "account «{user}» may not load this kind of data; nothing was changed.",
+    ),
+    "import.not_your_commune": (
+        "xã/phường này không thuộc phạm vi nhập liệu của bạn.",
+        "this commune is not one you may report for.",
+    ),
+    "rollback.not_allowed": (
+        "Tài khoản «{user}» không có quyền hoàn tác lần nhập #{batch}.",
+        "Account «{user}» may not roll back import #{batch}.",
+    ),
     "import.row_prefix": (
         "Dòng {row}, cột «{column}», giá trị «{value}»: ",
         "Row {row}, column «{column}», value «{value}»: ",
