@@ -1,22 +1,28 @@
-"""Administration: load the commune register, target-group populations, indicators and targets."""
+"""Administration: set the province up, manage accounts, presentation links and the audit log.
+
+Each section is shown only to viewers whose rights it needs; the writes behind them check
+those rights again.
+"""
 
 import streamlit as st
 
+from ui.admin.accounts import render_accounts
+from ui.admin.audit import render_audit
+from ui.admin.links import render_links
+from ui.admin.setup import render_setup
 from ui.filters import current_filters
-from ui.importing import import_columns, render_history, render_import_flow
 
 filters = current_filters("admin")
-lang = filters.lang
-st.title(filters.t("page.admin"))
+limits = filters.viewer.limits
+st.title(filters.t("page.admin"), anchor=False)
 st.caption(filters.t("admin.intro"))
-SECTIONS = (
-    ("admin.tab_localities", "localities"),
-    ("admin.tab_populations", "populations"),
-    ("admin.tab_indicators", "indicators"),
-)
-tabs = st.tabs([filters.t(title) for title, _ in SECTIONS])
-for tab, (_, kind) in zip(tabs, SECTIONS, strict=True):
+SECTIONS = [
+    ("admin.section_setup", ("edit_register", "edit_catalogue", "edit_boundaries"), render_setup),
+    ("admin.section_accounts", ("manage_users",), render_accounts),
+    ("admin.section_links", ("manage_links",), render_links),
+    ("admin.section_audit", ("view_audit",), render_audit),
+]
+shown = [s for s in SECTIONS if any(limits.may(action) for action in s[1])]
+for tab, (_, _, render) in zip(st.tabs([filters.t(s[0]) for s in shown]), shown, strict=True):
     with tab:
-        st.caption(filters.t("admin.columns", columns=", ".join(import_columns(kind))))
-        render_import_flow(kind, lang=lang, actor=filters.viewer.actor)
-render_history(lang, actor=filters.viewer.actor, kinds=tuple(kind for _, kind in SECTIONS))
+        render(filters)

@@ -1,0 +1,1 @@
+"""Sections of the Administration page, each shown to the viewers whose rights it needs."""
