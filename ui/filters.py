@@ -271,6 +271,9 @@ def render_shared_filters(viewer: Viewer) -> Filters | None:
     )
     _render_agency_picker(lang, agencies, every=limits.visible_agency_codes is None)
     communes = all_communes[all_communes["province_code"] == st.session_state["f_province"]]
+    if limits.commune_codes is not None:  # a commune officer: their communes, never "all"
+        kept = [c for c in st.session_state.get(COMMUNES_KEY, []) if c in limits.commune_codes]
+        st.session_state[COMMUNES_KEY] = kept or sorted(limits.commune_codes)
     render_commune_picker(communes, lang)
     _write_url(stage, len(provinces) > 1)
     settings = load_settings()
