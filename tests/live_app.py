@@ -58,13 +58,17 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    database_url: str, *, env: dict[str, str] | None = None, log_path: Path | None = None
+    database_url: str,
+    *,
+    env: dict[str, str] | None = None,
+    log_path: Path | None = None,
+    port: int | None = None,
 ) -> Iterator[str]:
     """Serve app.py on a free port against `database_url`; yield its base URL.
 
     `env` adds environment variables; `log_path` keeps the server's output (else discarded).
     """
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
     base = f"http://127.0.0.1:{port}"
     log = log_path or Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])

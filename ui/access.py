@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlsplit
 
 import streamlit as st
 
 from i18n import translate
-from signin.routes import signin_url
+from signin.routes import SIGNOUT_PATH, signin_url
 from ui.session import LINK_PARAM, Viewer
+
+# A plain link and a plain form: Streamlit's link button opens a new tab, and the sign-in
+# and sign-out pages belong in this one. The form posts from this page, so its Origin is the
+# app's own (the sign-out route refuses cross-site posts).
+BUTTON_STYLE = (
+    "display:inline-block;padding:.55rem 1.2rem;border-radius:.5rem;border:0;"
+    "background:#1f4e99;color:#fff;font:inherit;font-weight:600;text-decoration:none;"
+    "cursor:pointer"
+)
+QUIET_STYLE = (
+    "padding:0;border:0;background:none;color:inherit;font:inherit;text-decoration:underline;"
+    "cursor:pointer"
+)
+
+
+def _origin() -> str:
+    """scheme://host[:port] of this app as the browser reached it ("" when unknown).
+
+    Links to the app's own sign-in pages are written absolute: Streamlit's frontend takes a
+    relative link for one of its own pages and never leaves the app.
+    """
+    try:
+        url = urlsplit(st.context.url or "")
+    except (AttributeError, ValueError):
+        return ""
+    return f"{url.scheme}://{url.netloc}" if url.scheme in ("http", "https") else ""
 
 
 def _here() -> str:
@@ -50,9 +77,8 @@ def render_signin_gate(lang: str, *, dead_link: bool = False, unknown_sso: bool 
     if unknown_sso:
         st.error(t("access.unknown_sso"))
     st.write(t("access.intro"))
-    st.link_button(
-        t("access.with_account"), signin_url(_here()), type="primary", icon=":material/login:"
-    )
+    href = escape(_origin() + signin_url(_here()), quote=True)
+    st.html(f'<a href="{href}" style="{BUTTON_STYLE}">{escape(t("access.with_account"))}</a>')
     for provider in _sso_providers():
         label = t("access.with_sso", provider=provider or "SSO")
         if st.button(label, key=f"sso_{provider}", icon=":material/key:"):
@@ -72,7 +98,12 @@ def render_viewer_box(viewer: Viewer, lang: str) -> None:
         if box.button(t("access.sign_out"), key="viewer_sign_out", type="tertiary"):
             st.logout()
     else:
-        box.link_button(t("access.sign_out"), signin_url("/"), type="tertiary")
+        label = escape(t("access.sign_out"))
+        with box:
+            st.html(
+                f'<form method="post" action="{escape(_origin() + SIGNOUT_PATH)}">'
+                f'<button type="submit" style="{QUIET_STYLE}">{label}</button></form>'
+            )
 
 
 def refuse_page(lang: str) -> None:
