@@ -85,7 +85,8 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
     """The date of the last meeting (before as-of), from the URL `meeting=YYYY-MM-DD` or a
     fortnight before as-of; shared by the overview and the ranking."""
     latest = filters.as_of - timedelta(days=1)
-    earliest = filters.stage.start_date - timedelta(days=AS_OF_LOOKBACK_DAYS)
+    # As early as the as-of date may go; earlier still when as-of itself is that early.
+    earliest = min(filters.stage.start_date - timedelta(days=AS_OF_LOOKBACK_DAYS), latest)
 
     def accept(text: str) -> date | None:
         day = parse_url_date(text)
@@ -99,7 +100,8 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
     )
     current = st.session_state.get(MEETING_KEY)
     if current is None or not earliest <= current <= latest:
-        st.session_state[MEETING_KEY] = filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+        default = filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+        st.session_state[MEETING_KEY] = min(max(default, earliest), latest)
     meeting = container.date_input(
         filters.t("committee.meeting"),
         key=MEETING_KEY,

@@ -261,7 +261,19 @@ def render_shared_filters(viewer: Viewer) -> Filters | None:
     )
     lowest = stage["start_date"] - timedelta(days=AS_OF_LOOKBACK_DAYS)
     highest = max(stage["deadline"], date.today(), latest or stage["deadline"])
-    st.session_state["f_as_of"] = min(max(st.session_state["f_as_of"], lowest), highest)
+    asked = st.session_state["f_as_of"]
+    st.session_state["f_as_of"] = min(max(asked, lowest), highest)
+    if st.session_state["f_as_of"] != asked:  # a link (or a stage change) asked for too early
+        st.session_state.setdefault(STATE_KEY + "_problems", []).append(
+            translate(
+                "url.date_outside",
+                lang,
+                value=format_date(asked, lang),
+                low=format_date(lowest, lang),
+                high=format_date(highest, lang),
+                shown=format_date(st.session_state["f_as_of"], lang),
+            )
+        )
     sidebar.date_input(
         translate("filter.as_of", lang),
         key="f_as_of",

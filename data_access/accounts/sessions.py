@@ -104,12 +104,17 @@ def resolve_session(
         grants = fetch_grants(connection, row.user_id)
     if now - row.last_seen_at >= TOUCH_INTERVAL:
         engine = bind.engine if isinstance(bind, sa.Connection) else bind
-        with immediate_transaction(engine) as writer:
-            writer.execute(
-                s.sessions.update()
-                .where(sess.id == row.id, sess.last_seen_at < now)
-                .values(last_seen_at=now)
-            )
+        try:
+            with immediate_transaction(engine) as writer:
+                writer.execute(
+                    s.sessions.update()
+                    .where(sess.id == row.id, sess.last_seen_at < now)
+                    .values(last_seen_at=now)
+                )
+        except sa.exc.DBAPIError:
+            # A read-only database (a replica, maintenance) still lets people read: the
+            # idle clock simply does not move until writes are possible again.
+            pass
     limits = compute_limits(grants, heads_see_all_agencies=settings.heads_see_all_agencies)
     return SignedIn(row.user_id, row.login, row.display_name, limits, row.id)
 

@@ -44,6 +44,12 @@ MESSAGES = {
         "Không có xã/phường mã «{value}» trong tỉnh này; đã bỏ qua.",
         "No commune with code «{value}» in this province; ignored.",
     ),
+    "url.date_outside": (
+        "Ngày «{value}» nằm ngoài khoảng cho phép của giai đoạn ({low} – {high}); "
+        "đang hiển thị số liệu đến {shown}.",
+        "Date «{value}» is outside the stage's allowed range ({low} – {high}); "
+        "showing figures as of {shown}.",
+    ),
     "url.bad_date": (
         "Ngày «{value}» trong đường dẫn không hợp lệ (cần YYYY-MM-DD); dùng ngày {default}.",
         "Date «{value}» in the link is not valid (YYYY-MM-DD expected); using {default}.",
@@ -57,6 +63,28 @@ MESSAGES = {
         "No province with code «{value}»; using {default}.",
     ),
     "db.not_ready": ("Cơ sở dữ liệu chưa sẵn sàng.", "The database is not ready."),
+    "db.fault_title": ("Tạm thời chưa xem được số liệu", "Figures are unavailable for now"),
+    "db.unreachable": (
+        "Không kết nối được cơ sở dữ liệu của tỉnh. Số liệu không bị mất; trang sẽ hiện lại "
+        "ngay khi cơ sở dữ liệu hoạt động trở lại. Nếu kéo dài, vui lòng báo quản trị viên.",
+        "The province's database cannot be reached. No figure is lost; the page comes back "
+        "as soon as the database answers again. If this lasts, please tell the administrator.",
+    ),
+    "db.read_only": (
+        "Cơ sở dữ liệu đang ở chế độ chỉ đọc nên không ghi được thay đổi; không có gì bị "
+        "thay đổi. Vui lòng báo quản trị viên.",
+        "The database is read-only, so the change could not be saved; nothing was changed. "
+        "Please tell the administrator.",
+    ),
+    "db.not_initialised": (
+        "Cơ sở dữ liệu chưa được khởi tạo hoặc chưa ở phiên bản mới nhất: quản trị viên cần "
+        "chạy `python -m data_access init`.",
+        "The database is not initialised or not at the newest schema: the administrator "
+        "needs to run `python -m data_access init`.",
+    ),
+    "db.retrying": ("Tự thử lại sau mỗi {seconds} giây.", "Trying again every {seconds} s."),
+    "db.retry": ("Thử lại ngay", "Try again now"),
+    "db.back": ("Quay lại trang", "Back to the page"),
     "db.no_stage": (
         "Chưa có chiến dịch/giai đoạn nào trong CSDL. Hãy nạp dữ liệu trước.",
         "No campaign stage in the database yet. Load data first.",
