@@ -6,7 +6,8 @@ from i18n import translate
 from ui.access import render_signin_gate, render_viewer_box
 from ui.data import app_engine, page_reader
 from ui.faults import DATABASE_FAULTS, database_answers, render_database_fault
-from ui.filters import STATE_KEY, render_shared_filters
+from ui.filter_state import STATE_KEY
+from ui.filters import render_shared_filters
 from ui.navigation import PAGES, may_open
 from ui.presentation import presentation_params
 from ui.session import LINK_PARAM, current_viewer

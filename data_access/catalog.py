@@ -6,7 +6,7 @@ Every function returns a DataFrame whose columns are listed in its docstring.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
@@ -177,3 +177,32 @@ def fetch_latest_report_date(bind: Bind) -> date | None:
     with connected(bind) as connection:
         value = connection.execute(sa.select(sa.func.max(s.reports.c.as_of))).scalar_one()
     return to_date_column(pd.Series([value])).iloc[0]
+
+
+# How far back the default-date rule looks for a period most communes reported in.
+REPORTING_LOOKBACK_DAYS = 180
+
+
+def fetch_recent_reporting(bind: Bind, *, province_code: str) -> pd.DataFrame:
+    """Which communes of a province reported on which dates, over the last
+    REPORTING_LOOKBACK_DAYS before its newest report: commune_code, report_date."""
+    loc, parent, r = s.localities, s.localities.alias("parent"), s.reports
+    communes = (
+        sa.select(loc.c.id)
+        .join(parent, parent.c.id == loc.c.parent_id)
+        .where(loc.c.level == s.LEVEL_COMMUNE, parent.c.code == province_code)
+    )
+    newest = sa.select(sa.func.max(r.c.as_of)).where(r.c.locality_id.in_(communes))
+    with connected(bind) as connection:
+        last = connection.execute(newest).scalar_one()
+        if last is None:
+            return pd.DataFrame(columns=["commune_code", "report_date"])
+        last = to_date_column(pd.Series([last])).iloc[0]
+        since = last - timedelta(days=REPORTING_LOOKBACK_DAYS)
+        stmt = (
+            sa.select(loc.c.code.label("commune_code"), r.c.as_of.label("report_date"))
+            .join(loc, loc.c.id == r.c.locality_id)
+            .where(r.c.locality_id.in_(communes), r.c.as_of >= since)
+            .distinct()
+        )
+        return read_frame(connection, stmt, date_columns=("report_date",))

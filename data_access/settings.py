@@ -31,6 +31,12 @@ SETTINGS: list[tuple[str, str, str]] = [
         "'at risk' rather than 'behind'.",
     ),
     (
+        "DASHBOARD_DEFAULT_DATE_MIN_SHARE",
+        "0.5",
+        "Share of a province's communes that must have reported within one reporting period "
+        "for its date to be the default as-of date (a few early reports do not move it).",
+    ),
+    (
         "DASHBOARD_IMPORT_MAX_BYTES",
         "20000000",
         "Largest file an import reads, in bytes (also the largest a gzipped CSV may unpack to). "
@@ -128,6 +134,7 @@ class Settings:
     database_url: str
     stale_grace_days: int
     at_risk_margin: float
+    default_date_min_share: float = 0.5
     import_max_bytes: int = 20_000_000
     import_max_rows: int = 200_000
     import_max_columns: int = 50
@@ -158,6 +165,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         database_url=values["DATABASE_URL"],
         stale_grace_days=int(values["DASHBOARD_STALE_GRACE_DAYS"] or 0),
         at_risk_margin=float(values["DASHBOARD_AT_RISK_MARGIN"] or 0.10),
+        default_date_min_share=float(values["DASHBOARD_DEFAULT_DATE_MIN_SHARE"] or 0.5),
         import_max_bytes=int(values["DASHBOARD_IMPORT_MAX_BYTES"] or 20_000_000),
         import_max_rows=int(values["DASHBOARD_IMPORT_MAX_ROWS"] or 200_000),
         import_max_columns=int(values["DASHBOARD_IMPORT_MAX_COLUMNS"] or 50),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -35,6 +35,30 @@ def default_stage_id(stages: pd.DataFrame, latest_report: date | None) -> int:
         if not holding.empty:
             return int(holding.iloc[-1]["stage_id"])
     return int(stages.sort_values("start_date").iloc[-1]["stage_id"])
+
+
+def adequate_report_date(
+    reporting: pd.DataFrame, *, communes_total: int, period_days: int, min_share: float
+) -> date | None:
+    """The newest report date by which at least `min_share` of the communes reported within
+    one reporting period (the `period_days` ending that day); the newest date when no period
+    reached it, None without reports. `reporting`: commune_code, report_date.
+
+    Two communes reporting early must not move every visitor to a view where each tile says
+    "2/102 reported".
+    """
+    if reporting.empty:
+        return None
+    dates = sorted(set(reporting["report_date"]), reverse=True)
+    needed = min_share * communes_total
+    for day in dates:
+        window = reporting[
+            (reporting["report_date"] <= day)
+            & (reporting["report_date"] > day - timedelta(days=period_days))
+        ]
+        if window["commune_code"].nunique() >= needed:
+            return day
+    return dates[0]
 
 
 def default_as_of(stage: pd.Series, latest_report: date | None) -> date:

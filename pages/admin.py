@@ -10,7 +10,7 @@ from ui.admin.accounts import render_accounts
 from ui.admin.audit import render_audit
 from ui.admin.links import render_links
 from ui.admin.setup import render_setup
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 
 filters = current_filters("admin")
 limits = filters.viewer.limits

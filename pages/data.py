@@ -6,7 +6,7 @@ from figures import reporting
 from ui.committee_view import as_of_caption
 from ui.completeness import completeness_tables
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.importing import render_history, render_import_flow, report_template
 
 filters = current_filters("data")

@@ -17,7 +17,7 @@ from ui.committee_view import (
     write_page_param,
 )
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.indicator_view import (
     render_commune_table,
     render_definition,

@@ -5,7 +5,7 @@ import streamlit as st
 from figures import locality
 from ui.committee_view import as_of_caption
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.locality import (
     commune_names,
     render_breadcrumb,

@@ -15,7 +15,7 @@ from figures.maps import commune_shapes, indicator_map_board, village_shapes
 from ui.committee_view import as_of_caption
 from ui.data import reader
 from ui.export import table_downloads
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.links import open_locality
 from ui.text import md
 

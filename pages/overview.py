@@ -18,7 +18,7 @@ from ui.committee_view import (
     ranked_list,
 )
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.presentation import present_button
 from ui.widgets import indicator_tile
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.presentation import hide_app_chrome, meeting_date, read_slide_choice, run_slides
 from ui.presentation_slides import draw_slide
 

@@ -12,7 +12,7 @@ from ui.committee_view import (
     ranked_list,
 )
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.links import open_locality
 from ui.ranking_view import (
     improved_lines,

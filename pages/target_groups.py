@@ -11,7 +11,7 @@ from ui.committee_view import (
     write_page_param,
 )
 from ui.data import reader
-from ui.filters import current_filters
+from ui.filter_state import current_filters
 from ui.groups_view import render_group_tab
 
 KIND_PARAM, KIND_KEY = "kind", "committee_group_kind"

@@ -15,13 +15,13 @@ import pandas as pd
 from data_access.catalog import (
     fetch_agencies,
     fetch_communes,
-    fetch_latest_report_date,
     fetch_provinces,
     fetch_stages,
 )
 from data_access.meta import fetch_is_demo
 from data_access.settings import load_settings
 from figures import committee
+from figures.dates import usual_report_date
 from figures.lists import DEFAULT_MEETING_GAP_DAYS
 from figures.maps import commune_shapes
 from figures.reader import Reader
@@ -93,6 +93,16 @@ def _stage_for(
     return stages.sort_values("start_date").iloc[0]
 
 
+def _usual_date(reader: Reader, stages: pd.DataFrame, stage_code: str | None) -> date | None:
+    """The default as-of date of the province the brief is about (the screens' rule)."""
+    named = stages[stages["stage_code"] == stage_code] if stage_code else stages.iloc[0:0]
+    province = str((named if not named.empty else stages).iloc[0]["province_code"])
+    communes = reader.read(fetch_communes, province_code=province)
+    return usual_report_date(
+        reader, stages=stages, communes_total=len(communes), province_code=province
+    )
+
+
 def _agency(reader: Reader, agency_code: str | None) -> pd.Series | None:
     if agency_code is None:
         return None
@@ -119,7 +129,7 @@ def resolve_request(
     stages = reader.read(fetch_stages)
     if stages.empty:
         raise BriefInputError("brief.error.no_stage")
-    latest = reader.read(fetch_latest_report_date)
+    latest = _usual_date(reader, stages, stage_code)
     stage = _stage_for(stages, stage_code, as_of, latest)
     as_of = as_of or default_as_of(stage, latest)
     since = since or as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from reports.brief import build_brief_pdf
 from ui.data import app_engine
-from ui.filters import Filters
+from ui.filter_state import Filters
 
 
 def _brief_bytes(

@@ -10,7 +10,7 @@ import math
 import pandas as pd
 
 from i18n.formats import format_signed, format_value, status_label
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.text import md
 
 

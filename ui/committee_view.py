@@ -13,7 +13,8 @@ from figures.lists import DEFAULT_MEETING_GAP_DAYS
 from figures.requests import parse_url_date
 from i18n.formats import format_date, format_percent
 from ui.export import table_downloads
-from ui.filters import AS_OF_LOOKBACK_DAYS, Filters
+from ui.filter_state import Filters
+from ui.filters import AS_OF_LOOKBACK_DAYS
 from ui.text import md
 
 MEETING_PARAM = "meeting"

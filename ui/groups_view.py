@@ -9,7 +9,7 @@ from campaign.target_groups import sort_by_gap
 from charts.bars import reach_bars_chart
 from charts.rows import commune_bar_rows, group_bar_rows
 from i18n.formats import format_number, format_percent, status_label
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.text import md
 
 FURTHEST_LISTED = 8

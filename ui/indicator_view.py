@@ -11,7 +11,7 @@ from campaign.forecast import Forecast
 from i18n.formats import format_date
 from ui.committee_rows import rate_text, value_text
 from ui.committee_view import choosable_table
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.widgets import status_badge
 
 TABLE_HEIGHT = 420  # about twelve rows: the table scrolls, the page does not grow with it

@@ -12,7 +12,7 @@ from data_access.catalog import fetch_provinces
 from i18n.formats import format_date, format_percent, format_signed, format_value
 from ui.commune_picker import choose_village, set_communes
 from ui.data import reader
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.text import md
 from ui.widgets import metric_delta, status_badge
 

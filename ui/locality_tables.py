@@ -11,7 +11,7 @@ from i18n.formats import format_date, format_number, format_value
 from ui.commune_picker import choose_village, render_commune_search, set_communes
 from ui.data import reader
 from ui.export import table_downloads
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.locality import commune_names
 from ui.text import md
 

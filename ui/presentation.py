@@ -19,7 +19,7 @@ from figures.requests import parse_url_date
 from i18n import translate
 from ui.committee_view import MEETING_PARAM
 from ui.data import reading_fragment
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.navigation import page_file
 
 PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM = "present", "slide", "advance"

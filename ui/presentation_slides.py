@@ -25,7 +25,7 @@ from i18n.formats import format_change, format_date, status_label
 from ui.committee_rows import fallen_behind_lines
 from ui.committee_view import ranked_list
 from ui.data import reader
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.presentation import SLIDE_COUNT, navigation_buttons
 from ui.text import md
 from ui.widgets import indicator_tile

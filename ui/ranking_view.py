@@ -7,7 +7,7 @@ import streamlit as st
 
 from i18n.formats import format_change, format_percent
 from ui.committee_view import choosable_table
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.text import md
 
 TABLE_HEIGHT = 560  # about fifteen rows; the table scrolls inside

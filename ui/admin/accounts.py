@@ -12,7 +12,7 @@ from data_access.accounts.sessions import fetch_sessions, revoke_session
 from data_access.accounts.users import create_user, fetch_users, set_disabled, set_password
 from ui.data import app_engine
 from ui.export import table_downloads
-from ui.filters import Filters
+from ui.filter_state import Filters
 
 
 def _role_name(role: str, lang: str) -> str:

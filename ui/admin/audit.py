@@ -9,7 +9,7 @@ import streamlit as st
 from data_access.accounts.audit import fetch_audit
 from ui.data import app_engine
 from ui.export import table_downloads
-from ui.filters import Filters
+from ui.filter_state import Filters
 
 AUDIT_ROWS = 1000  # newest records shown; the download holds the same
 

@@ -13,7 +13,7 @@ from data_access.accounts.link_scope import LinkScope
 from data_access.accounts.links import create_link, fetch_links, revoke_link
 from data_access.settings import load_settings
 from ui.data import app_engine
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.session import LINK_PARAM
 
 

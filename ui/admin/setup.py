@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.filters import Filters
+from ui.filter_state import Filters
 from ui.importing import import_columns, render_history, render_import_flow
 
 SECTIONS = (
