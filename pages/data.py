@@ -8,10 +8,11 @@ from ui.completeness import completeness_tables
 from ui.data import reader
 from ui.filter_state import current_filters
 from ui.importing import render_history, render_import_flow, report_template
+from ui.scope_view import scope_title
 
 filters = current_filters("data")
 lang = filters.lang
-st.title(filters.t("page.data"))
+st.title(scope_title(filters, "page.data"), anchor=False)
 st.caption(as_of_caption(filters))
 tab_import, tab_completeness, tab_history = st.tabs(
     [

@@ -24,10 +24,8 @@ from ui.indicator_view import (
     render_headline,
     trend_events,
 )
-from ui.links import open_locality
-
-INDICATOR_PARAM = "indicator"
-INDICATOR_KEY = "committee_indicator"
+from ui.links import INDICATOR_KEY, INDICATOR_PARAM, open_locality
+from ui.scope_view import render_scope_line, scope_title
 
 filters = current_filters("indicators")
 apply_projector_style()
@@ -48,7 +46,8 @@ url_choice(
 if st.session_state.get(INDICATOR_KEY) not in codes:
     st.session_state[INDICATOR_KEY] = codes[0]
 title, picker = st.columns([3, 2], vertical_alignment="bottom")
-title.title(filters.t("page.indicators"))
+title.title(scope_title(filters, "page.indicators"), anchor=False)
+render_scope_line(filters)
 code = picker.selectbox(
     filters.t("indicators.pick"),
     codes,

@@ -17,6 +17,7 @@ from ui.data import reader
 from ui.export import table_downloads
 from ui.filter_state import current_filters
 from ui.links import open_locality
+from ui.scope_view import render_scope_line, scope_title
 from ui.text import md
 
 # Fits 1920×1080 under the title and the controls without scrolling.
@@ -70,7 +71,8 @@ def _villages(code: str) -> None:
 
 
 filters = current_filters("map")
-st.title(filters.t("page.map"))
+st.title(scope_title(filters, "page.map"), anchor=False)
+render_scope_line(filters)
 indicators = stage_indicators(reader(), filters.scope)
 if indicators.empty:
     st.info(filters.t("map.no_indicator"))

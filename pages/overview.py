@@ -19,32 +19,44 @@ from ui.committee_view import (
 )
 from ui.data import reader
 from ui.filter_state import current_filters
+from ui.links import open_indicator, open_locality
 from ui.presentation import present_button
+from ui.scope_view import render_scope_line, scope_title
 from ui.widgets import indicator_tile
 
-TILES_PER_ROW = 5
+# Five tiles and their gaps fill a 1920-pixel screen beside the sidebar.
+TILE_WIDTH_PX = 276
+WEAKEST_ANCHOR = "weakest"
 
 filters = current_filters("overview")
 scope, lang = filters.scope, filters.lang
 apply_projector_style()
 # One header row (title, meeting date, actions) so the ten tiles still fit a 1080-pixel screen.
-title, meeting_column, actions = st.columns([2.4, 1, 1.6], vertical_alignment="bottom")
-title.title(filters.t("page.overview"))
+title, meeting_column, actions = st.columns([2.2, 1, 1.8], vertical_alignment="bottom")
+title.title(scope_title(filters, "page.overview"), anchor=False)
 with meeting_column:
     meeting = meeting_date_input(filters)
 with actions, st.container(horizontal=True, horizontal_alignment="right"):
     present_button(filters)
     brief_download_button(filters, meeting)
-st.caption(as_of_caption(filters))
+# The ten weakest are below the tiles: one click away from the top.
+jump = f"[↓ {filters.t('committee.weakest')}](#{WEAKEST_ANCHOR})"
+render_scope_line(filters, extra=(as_of_caption(filters), jump))
 
 tiles = committee.tiles(reader(), scope, meeting)
-for start in range(0, len(tiles), TILES_PER_ROW):
-    chunk = tiles.iloc[start : start + TILES_PER_ROW]
-    for column, (_, row) in zip(st.columns(TILES_PER_ROW), chunk.iterrows(), strict=False):
-        with column:
-            indicator_tile(
-                row, scope.stage.deadline, lang, meeting=meeting, key=f"{TILE_KEY}{row['code']}"
-            )
+# Tiles of a fixed width that wrap: five a row on a 1920-pixel projector, three on a laptop.
+with st.container(horizontal=True, wrap=True, gap="small", key="overview-tiles"):
+    for _, row in tiles.iterrows():
+        if indicator_tile(
+            row,
+            scope.stage.deadline,
+            lang,
+            meeting=meeting,
+            key=f"{TILE_KEY}{row['code']}",
+            openable=True,
+            width=TILE_WIDTH_PX,
+        ):
+            open_indicator(filters, str(row["code"]))
 
 groups_column, communes_column = st.columns([3, 2], gap="large")
 with groups_column:
@@ -59,12 +71,16 @@ with communes_column:
     ranking = committee.ranking(reader(), scope, meeting)
     weakest, strongest = committee.weakest_and_strongest_short(ranking)
     weak_column, strong_column = st.columns(2)
+    chosen = None
     with weak_column:
-        st.subheader(filters.t("committee.weakest"))
-        ranked_list(weakest, filters, empty=filters.t("committee.no_ranked"))
+        st.subheader(filters.t("committee.weakest"), anchor=WEAKEST_ANCHOR)
+        chosen = ranked_list(weakest, filters, empty=filters.t("committee.no_ranked"), key="weak")
     with strong_column:
         st.subheader(filters.t("committee.strongest"))
-        ranked_list(strongest, filters, empty=filters.t("committee.no_ranked"))
+        empty = filters.t("committee.no_ranked")
+        chosen = ranked_list(strongest, filters, empty=empty, key="strong") or chosen
+    if chosen is not None:
+        open_locality(filters, chosen)
     st.caption(filters.t("committee.score_note"))
 
 st.subheader(filters.t("committee.changes_title", date=format_date(meeting, lang)))

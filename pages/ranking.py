@@ -20,12 +20,14 @@ from ui.ranking_view import (
     render_ranking_table,
     render_unscored,
 )
+from ui.scope_view import render_scope_line, scope_title
 
 filters = current_filters("ranking")
 t = filters.t
 apply_projector_style()
 title, control = st.columns([4, 1], vertical_alignment="bottom")
-title.title(t("page.ranking"))
+title.title(scope_title(filters, "page.ranking"), anchor=False)
+render_scope_line(filters)
 with control:
     meeting = meeting_date_input(filters)
 st.caption(as_of_caption(filters))

@@ -13,6 +13,7 @@ from ui.committee_view import (
 from ui.data import reader
 from ui.filter_state import current_filters
 from ui.groups_view import render_group_tab
+from ui.scope_view import render_scope_line, scope_title
 
 KIND_PARAM, KIND_KEY = "kind", "committee_group_kind"
 SORT_PARAM, SORT_KEY = "sort", "committee_group_sort"
@@ -22,7 +23,8 @@ COMMUNE_KINDS = ("xa", "phuong", "dac_khu")
 filters = current_filters("target_groups")
 apply_projector_style()
 lang, t = filters.lang, filters.t
-st.title(t("page.target_groups"))
+st.title(scope_title(filters, "page.target_groups"), anchor=False)
+render_scope_line(filters)
 st.caption(as_of_caption(filters))
 
 kinds = ["all", *[k for k in COMMUNE_KINDS if k in set(filters.communes["kind"])]]

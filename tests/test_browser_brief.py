@@ -16,7 +16,7 @@ def test_brief_button_downloads_the_filtered_pdf(live_app):
     with chromium_page(base=live_app) as page:
         open_and_wait(page, f"{live_app}/?stage=GD1-2025&as_of=2025-09-03&agency=CA&lang=en")
         with page.expect_download(timeout=60_000) as download_info:
-            page.get_by_role("button", name="Download meeting brief (PDF)").click()
+            page.get_by_role("button", name="Meeting brief (PDF)").click()
         download = download_info.value
         assert download.suggested_filename == "brief-GD1-2025-2025-09-03.pdf"
         text = "\n".join(

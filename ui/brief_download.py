@@ -52,5 +52,5 @@ def brief_download_button(filters: Filters, meeting: date | None) -> None:
         on_click="ignore",
         icon=":material/picture_as_pdf:",
         help=filters.t("brief.download_help"),
-        width="stretch",
+        width="content",
     )

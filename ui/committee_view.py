@@ -33,8 +33,29 @@ PROJECTOR_CSS = """
   font-size: 3rem; line-height: 1.15; font-weight: 700;
 }
 [data-testid="stMetricDelta"] p { font-size: 1.1rem; font-weight: 600; }
+/* The delta's "since (date)" wraps under it rather than being cut to "s." on a laptop. */
+[data-testid="stMetricDelta"] { flex-shrink: 0; }
+[data-testid="stMetricDelta"] + [data-testid="stMetricDeltaDescription"],
+[data-testid="stMetricDeltaDescription"] { white-space: normal; overflow: visible; }
+[data-testid="stMetricDeltaDescription"] p { white-space: normal; text-overflow: clip; }
+[data-testid="stMetricDelta"]:has(+ [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; }
+/* Five tiles a row on a 1366-pixel laptop: values a little smaller so "93,0 %" is whole. */
+@media (max-width: 1600px) {
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {
+    font-size: 2.4rem; font-weight: 700;
+  }
+}
 [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }  /* just below the app header */
 [class*="st-key-indicator-tile-"] { gap: 0.5rem; }
+/* A tile's title is the button that opens its indicator: read as a heading, left-aligned. */
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] {
+  justify-content: flex-start !important; text-align: left !important; padding: 0;
+  min-height: 0; width: 100%;
+}
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] * {
+  justify-content: flex-start !important; text-align: left !important;
+}
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] p { font-size: 1rem; }
 </style>
 """
 
@@ -144,22 +165,32 @@ def choosable_table(
     return str(table["code"].iloc[int(rows[0])]) if rows else None
 
 
-def ranked_list(rows: pd.DataFrame, filters: Filters, *, empty: str) -> None:
-    """A numbered list "rank. commune — score" (with symbols of behind indicators)."""
+def ranked_list(
+    rows: pd.DataFrame, filters: Filters, *, empty: str, key: str | None = None
+) -> str | None:
+    """A numbered list "rank. commune — score" (with symbols of behind indicators). With a
+    `key`, each line is a button and the code of the commune clicked is returned."""
     if rows.empty:
         st.caption(empty)
-        return
+        return None
     lines = []
     for _, row in rows.iterrows():
         score = format_percent(100 * row["score"], filters.lang)
         notes = "".join(
-            f" · {symbol} {filters.t(key, count=int(row[status]))}"
-            for status, symbol, key in LIST_NOTES
+            f" · {symbol} {filters.t(note, count=int(row[status]))}"
+            for status, symbol, note in LIST_NOTES
             if row[status]
         )
-        # "12\." keeps Markdown from renumbering the ranks as an ordered list.
+        # "12\\." keeps Markdown from renumbering the ranks as an ordered list.
         lines.append(f"{int(row['rank'])}\\. **{md(row['commune_name'])}** — {score}{notes}")
-    st.markdown("  \n".join(lines))
+    if key is None:
+        st.markdown("  \n".join(lines))
+        return None
+    chosen = None
+    for line, code in zip(lines, rows["commune_code"], strict=True):
+        if st.button(line, key=f"{key}_{code}", type="tertiary", help=filters.t("committee.open")):
+            chosen = str(code)
+    return chosen
 
 
 def as_of_caption(filters: Filters) -> str:

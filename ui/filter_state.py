@@ -29,6 +29,7 @@ class Filters:
     viewer: Viewer
     # The database holds the seeded synthetic demo: every screen says so.
     demo: bool = False
+    province_name: str = ""
 
     @property
     def province_code(self) -> str:

@@ -168,6 +168,7 @@ def render_shared_filters(viewer: Viewer) -> Filters | None:
         problems=tuple(st.session_state.pop(STATE_KEY + "_problems", [])),
         viewer=viewer,
         demo=reader().read(fetch_is_demo),
+        province_name=province_names.get(scope.province_code, scope.province_code),
     )
 
 

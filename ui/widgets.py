@@ -20,6 +20,7 @@ from i18n.formats import (
     status_label,
     status_word,
 )
+from ui.text import md
 
 # Badge colours of Streamlit's Markdown: blue/orange/red differ in lightness as well as hue.
 STATUS_BADGE_COLOURS = {
@@ -65,16 +66,26 @@ def indicator_tile(
     *,
     meeting: date | None = None,
     key: str | None = None,
-) -> None:
+    openable: bool = False,
+    width: int | str = "stretch",
+) -> bool:
     """One indicator: name, value, target and deadline, progress bar, status, as-of date.
 
     When `row` carries the columns of campaign.changes.compute_tile_changes, the tile also shows
     the change since the previous report (as the metric's delta) and since `meeting`. `key`
-    names the tile's container (its CSS class is st-key-<key>), for page styles.
+    names the tile's container (its CSS class is st-key-<key>), for page styles. With
+    `openable`, a "Details" button ends the tile; True is returned when it was clicked.
     """
     unit = row["unit"]
-    with st.container(border=True, key=key):
-        st.markdown(f"**{row['code']} · {row['name_' + lang]}**")
+    opened = False
+    with st.container(border=True, key=key, width=width, height="stretch"):
+        title = f"**{md(row['code'])} · {md(row['name_' + lang])}**"
+        if openable:  # the title itself opens the indicator's page: no extra line in the tile
+            opened = st.button(
+                title, key=f"{key}-open", type="tertiary", help=translate("tile.open_help", lang)
+            )
+        else:
+            st.markdown(title)
         delta: dict = {"delta": None}
         since = None
         if "change_previous" in row.index and not is_missing(row["change_previous"]):
@@ -114,6 +125,7 @@ def indicator_tile(
                 total=int(row["communes_total"]),
             )
         )
+    return opened
 
 
 def _since_meeting(row: pd.Series, meeting: date, lang: str) -> None:

@@ -127,7 +127,7 @@ MESSAGES = {
         "Đã ghi {path} ({size} KB).",
         "Wrote {path} ({size} KB).",
     ),
-    "brief.download_button": ("Tải báo cáo họp (PDF)", "Download meeting brief (PDF)"),
+    "brief.download_button": ("Báo cáo họp (PDF)", "Meeting brief (PDF)"),
     "brief.download_help": (
         "Báo cáo cho cuộc họp Ban Chỉ đạo theo bộ lọc đang chọn: chỉ tiêu, nhóm đối tượng, "
         "bản đồ, các xã yếu nhất và thay đổi từ cuộc họp trước.",

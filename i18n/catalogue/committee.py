@@ -105,6 +105,9 @@ MESSAGES = {
     "indicators.communes_axis": ("Số xã", "Communes"),
     "indicators.progress_axis": ("% hoàn thành mục tiêu", "Progress to target (%)"),
     "indicators.table": ("Các xã", "Communes"),
+    "committee.open": ("Mở trang của xã/phường này", "Open this commune's page"),
+    "tile.open": ("Chi tiết", "Details"),
+    "tile.open_help": ("Mở trang của chỉ tiêu này", "Open this indicator's page"),
     "committee.table_hint": (
         "Bấm tiêu đề cột để sắp xếp; chọn một dòng để mở trang địa bàn của xã đó.",
         "Click a column header to sort; choose a row to open that commune's locality page.",

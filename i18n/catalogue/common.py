@@ -123,3 +123,11 @@ MESSAGES = {
     "kind.lang": ("làng", "village (làng)"),
     "kind.to_dan_pho": ("tổ dân phố", "residential group"),
 }
+
+MESSAGES.update(
+    {
+        "scope.cluster": ("{count} xã/phường: {names}", "{count} communes: {names}"),
+        "scope.agency": ("{agency} — {count} chỉ tiêu", "{agency} — {count} indicators"),
+        "scope.whole_province": ("Xem cả tỉnh", "See the whole province"),
+    }
+)
