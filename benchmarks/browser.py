@@ -5,12 +5,15 @@
 
 Builds a database (the demo province on SQLite by default; `--communes 3321 --provinces 34`
 for the whole country; `--database-url` to build into PostgreSQL, or with `--existing` to use
-one as it is), serves the app and a bare one-line Streamlit page the same way, and measures:
+one as it is; a PostgreSQL database it names is created when missing, and overwritten
+otherwise), serves the app and a bare one-line Streamlit page the same way, and measures:
 every page's fresh load, sidebar navigation, a stage and an as-of change, the map click that
 opens a commune, the server CPU time of a warm overview run, and SESSIONS sessions opening
-the overview at once through nginx in front of N app servers (deploy.local). Each figure is
-the median of `--repeat` runs, printed with its ratio to the bare page, its budget and PASS
-or OVER, as a table and (with --json) as JSON. It reports; it never fails on a budget.
+the overview at once through nginx in front of N app servers (deploy.local): as clients of
+Streamlit's protocol (the budget: the servers' share) and, for reference, in Chromium. Each
+figure is the median of `--repeat` runs, printed with its ratio to the bare page, its budget
+and PASS or OVER, as a table and (with --json) as JSON. It reports; it never fails on a
+budget.
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from benchmarks import scenarios
-from benchmarks.budgets import LOAD_P95, Figure, table
+from benchmarks.budgets import LOAD_P95, Budget, Figure, table
 from benchmarks.dataset import build_database
 from benchmarks.interactions import fresh_load, launch, process_cpu_s
-from benchmarks.load_test import SESSIONS, run_load
+from benchmarks.load_test import SESSIONS, LoadRound, run_load
+from benchmarks.protocol_load import run_protocol_load
 from data_access.catalog import fetch_all_communes
 from data_access.engine import create_db_engine
 from deploy.local import default_server_count, free_port, local_deployment
@@ -47,10 +51,28 @@ def _progress(step: str) -> None:
     print(f"… {step}", file=sys.stderr, flush=True)
 
 
+def _create_postgres_database(url: str) -> None:
+    """Create the PostgreSQL database `url` names when the server does not have it yet."""
+    target = sa.engine.make_url(url)
+    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            exists = connection.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                {"name": target.database},
+            ).first()
+            if exists is None:
+                connection.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
+    finally:
+        admin.dispose()
+
+
 def _database(args: argparse.Namespace, folder: Path) -> tuple[str, dict]:
     url = args.database_url or f"sqlite:///{folder / 'benchmark.db'}"
     if args.existing:
         return url, {}
+    if url.startswith("postgresql"):
+        _create_postgres_database(url)
     engine, build = build_database(url, communes=args.communes, provinces=args.provinces)
     engine.dispose()
     return url, {k: round(v, 2) for k, v in build.items()}
@@ -107,13 +129,30 @@ def single_server_figures(args: argparse.Namespace, url: str, folder: Path) -> l
     return figures
 
 
-def load_figure(args: argparse.Namespace, url: str, folder: Path, bare_s: float) -> Figure:
-    """SESSIONS sessions opening the overview at once through nginx and N app servers."""
+def _load(name: str, rounds: list[LoadRound], budget: Budget | None, bare_s: float) -> Figure:
+    figure = Figure(name, "load_test", [r.percentile(0.95) for r in rounds], budget, bare_s)
+    figure.notes = {
+        "p50_s": [round(r.percentile(0.5), 3) for r in rounds],
+        "max_s": [round(max(r.seconds, default=float("inf")), 3) for r in rounds],
+        "errors": [e for r in rounds for e in r.errors],
+    }
+    return figure
+
+
+def load_figures(args: argparse.Namespace, url: str, folder: Path, bare_s: float) -> list[Figure]:
+    """SESSIONS sessions opening the overview at once through nginx and N app servers.
+
+    The budgeted figure comes from clients that speak Streamlit's protocol and draw nothing,
+    as on a real deployment, where each browser draws on its own computer; the same in
+    Chromium follows for reference, with all its pages drawn on this machine's cores.
+    """
     from playwright.sync_api import sync_playwright
 
+    overview = f"{args.sessions} sessions opening the overview at once"
     with local_deployment(
         url, servers=args.servers, directory=folder / "deployment", prepare=False
     ) as deployment:
+        servers = len(deployment.servers)
         with sync_playwright() as playwright:  # one warm-up load on each server's caches
             browser = launch(playwright)
             try:
@@ -121,23 +160,32 @@ def load_figure(args: argparse.Namespace, url: str, folder: Path, bare_s: float)
                     fresh_load(browser, f"{server.url}/")
             finally:
                 browser.close()
-        _progress(f"{args.sessions} sessions at once through nginx")
+        _progress(overview + " through nginx (protocol clients)")
         cpu_before = [process_cpu_s(s.pid) for s in deployment.servers]
-        rounds = run_load(f"{deployment.url}/", sessions=args.sessions, rounds=args.repeat)
+        protocol = run_protocol_load(deployment.url, sessions=args.sessions, rounds=args.repeat)
         cpu_used = [
             process_cpu_s(s.pid) - b for s, b in zip(deployment.servers, cpu_before, strict=True)
         ]
-    name = f"{args.sessions} sessions at once, p95 ({len(cpu_used)} servers + nginx)"
-    figure = Figure(name, "load_test", [r.percentile(0.95) for r in rounds], LOAD_P95, bare_s)
-    figure.notes = {
+        _progress(overview + " through nginx (Chromium)")
+        chromium = run_load(f"{deployment.url}/", sessions=args.sessions, rounds=1)
+    served = _load(
+        f"{args.sessions} sessions at once, p95 ({servers} servers + nginx)",
+        protocol,
+        LOAD_P95,
+        bare_s,
+    )
+    served.notes |= {
         "sessions": args.sessions,
-        "servers": len(cpu_used),
-        "p50_s": [round(r.percentile(0.5), 3) for r in rounds],
-        "max_s": [round(max(r.seconds, default=float("inf")), 3) for r in rounds],
-        "errors": [e for r in rounds for e in r.errors],
+        "servers": servers,
+        "client": "Streamlit protocol, nothing drawn",
         "server_cpu_s": [round(c, 2) for c in cpu_used],
+        "server_cpu_per_session_s": round(sum(cpu_used) / (args.sessions * args.repeat), 3),
     }
-    return figure
+    drawn = _load(
+        f"  the same in {args.sessions} Chromium pages (reference)", chromium, None, bare_s
+    )
+    drawn.notes["client"] = "Chromium, every page drawn on this machine"
+    return [served, drawn]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         report["communes"], report["provinces"] = args.communes, args.provinces
         figures = single_server_figures(args, url, folder)
         if not args.skip_load:
-            figures.append(load_figure(args, url, folder, figures[0].median_s))
+            figures += load_figures(args, url, folder, figures[0].median_s)
     report["seconds"] = round(time.monotonic() - started, 1)
     report["figures"] = [figure.as_dict() for figure in figures]
     print(table(figures))
