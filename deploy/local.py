@@ -51,6 +51,7 @@ class Deployment:
     servers: list[AppServer]
     proxy: NginxProxy
     directory: Path
+    prepared: str = ""  # what preparing the database printed (the demo accounts)
 
 
 def prepare_database(env: dict[str, str]) -> str:
@@ -93,8 +94,7 @@ def local_deployment(
         **({"DATABASE_URL": database_url} if database_url else {}),
         **(env or {}),
     }
-    if prepare:
-        prepare_database(server_env)
+    prepared = prepare_database(server_env) if prepare else ""
     app_servers = [
         AppServer(free_port(), env=server_env, log_path=folder / f"server-{i + 1}.log")
         for i in range(count)
@@ -112,7 +112,7 @@ def local_deployment(
         )
         stack.callback(proxy.stop)
         proxy.start()
-        yield Deployment(proxy.url, app_servers, proxy, folder)
+        yield Deployment(proxy.url, app_servers, proxy, folder, prepared)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         with local_deployment(args.database_url, servers=args.servers, port=args.port) as dep:
+            if dep.prepared:
+                print(dep.prepared)
             print(f"nginx: {dep.url}  (logs, configuration: {dep.directory})")
             for server in dep.servers:
                 print(f"  app server pid {server.pid}: {server.url}")

@@ -40,6 +40,8 @@ a.go{display:block;text-align:center;margin-top:1.1rem;padding:.7rem;font-weight
 color:#fff;background:#0b5cad;border-radius:.35rem;text-decoration:none}
 a.go:focus{outline:3px solid #7aa7e0;outline-offset:2px}
 button.quiet{color:#0b3a6b;background:#e8f1fb;border:1px solid #b5d0ee}
+form.out{margin-top:1rem}
+form.out p{margin:0}
 .role{display:block;color:#4a5561}
 """
 # Sent with the page: nothing from elsewhere, no framing (clickjacking), no referrer leaks.
@@ -128,12 +130,12 @@ def render_signed_in_page(*, display_name: str, continue_to: str, signout_action
 <body>
 <main>
 <h1>Bình dân học vụ số<span class="sub">Digital Literacy for All</span></h1>
-<section class="demo" aria-live="polite">
+<section class="demo">
 <p class="who" id="signed-in">Đã đăng nhập: {name}</p>
 <p class="sub">Signed in as {name}</p>
 <a class="go" href="{escape(continue_to)}">Tiếp tục · Continue</a>
 </section>
-<form method="post" action="{escape(signout_action)}">
+<form class="out" method="post" action="{escape(signout_action)}">
 <p class="sub">Không phải bạn? Hãy đăng xuất. / Not you? Sign out.</p>
 <button type="submit" class="quiet">Đăng xuất · Sign out</button>
 </form>

@@ -60,7 +60,7 @@ def test_a_signed_in_browser_sees_its_name_a_link_on_and_a_sign_out_button(engin
     assert f"Đã đăng nhập: {escaped}" in page.body and f"Signed in as {escaped}" in page.body
     assert NAME not in page.body  # the name is data: escaped, never markup
     assert 'href="/map?commune=40001"' in page.body
-    assert '<form method="post" action="/signout">' in page.body
+    assert '<form class="out" method="post" action="/signout">' in page.body
     assert 'name="password"' not in page.body
     assert "default-src 'none'" in page.header("content-security-policy")
     assert page.header("cache-control") == "no-store"
