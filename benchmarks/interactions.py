@@ -16,15 +16,18 @@ from typing import Any
 from benchmarks.page_timing import OBSERVER_JS, last_input, wait_finished
 from i18n import translate
 
+# Debian's Chromium, never a downloaded browser; the flags a container without a GPU needs.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # The committee's projector and a staff desktop; the pages are designed for it.
 VIEWPORT = {"width": 1920, "height": 1080}
+# Streamlit's test ids and vega-embed's tooltip: the selectors a person's clicks aim at.
 SIDEBAR = '[data-testid="stSidebar"]'
 MAP_CHART = '[data-testid="stVegaLiteChart"]'
 TOOLTIP = "#vg-tooltip-element"
 # Fractions of the map's box to try until the pointer is over a commune (its tooltip shows).
 MAP_POINTS = tuple((x / 10, y / 10) for y in range(3, 8) for x in range(3, 8))
+# /proc counts CPU time in clock ticks (100 a second on Linux).
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # How long the idle server is watched to subtract its own background CPU from the reruns'.
 IDLE_SAMPLE_S = 3.0

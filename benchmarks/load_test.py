@@ -15,12 +15,14 @@ from typing import Any
 from benchmarks.interactions import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 from benchmarks.page_timing import OBSERVER_JS, wait_finished_async
 
+# The load: 20 people opening the overview at once (a committee meeting starting).
 SESSIONS = 20
 # Polling 20 pages every 50 ms would itself load the machine; 100 ms is precise enough at
 # seconds, and the finish is read from the page's clock anyway.
 POLL_S = 0.1
 # Generous: a session that has not finished by then counts as an error.
 SESSION_TIMEOUT_S = 120
+# What Streamlit draws for an uncaught exception: a session showing it has failed.
 EXCEPTION = '[data-testid="stException"]'
 
 

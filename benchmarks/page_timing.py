@@ -15,7 +15,9 @@ from typing import Any
 # A page is finished when its run has ended, every visible chart is drawn and nothing has
 # changed for this long (a page may start a second run, or draw a chart late).
 QUIET_MS = 600
+# How often Python looks; the finish is read from the page's clock, so this adds nothing.
 POLL_S = 0.05
+# A page that has not finished in two minutes is broken, not slow.
 TIMEOUT_S = 120
 CHART = '[data-testid="stVegaLiteChart"]'
 # Something of the page's own must be there, not only the frame: a heading or a text.

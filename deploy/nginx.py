@@ -30,7 +30,9 @@ NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx")
 FAIL_TIMEOUT_S = 10
 # Idle connections to the app servers kept open per nginx worker, for plain requests.
 UPSTREAM_KEEPALIVE = 16
+# nginx itself starts in milliseconds; this is for the first health check through it.
 START_TIMEOUT_S = 15
+# A fast shutdown ends at once; past this the process group is killed.
 STOP_TIMEOUT_S = 10
 
 

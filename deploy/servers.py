@@ -11,6 +11,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = PROJECT_ROOT / "server.py"
+# Streamlit answers "ok" here once it serves; nginx and deploy/health.sh ask the same.
 HEALTH_PATH = "/_stcore/health"
 # The flags every app server runs with (deploy/systemd/bdhvs@.service repeats them; a test
 # keeps the two equal). No file watcher: a deployed server never reloads its sources, and
@@ -28,7 +29,9 @@ SERVER_FLAGS: tuple[str, ...] = (
 # A first start migrates or seeds nothing (the launcher prepares the database first) but
 # imports pandas, altair and SQLAlchemy: well under this on a 2-core machine.
 START_TIMEOUT_S = 90
+# Streamlit stops its sessions and the uvicorn server within a second or two on SIGTERM.
 STOP_TIMEOUT_S = 10
+# Often enough that a test does not wait for nothing, rarely enough to cost no CPU.
 HEALTH_POLL_S = 0.25
 
 
