@@ -16,6 +16,7 @@ from benchmarks.load_test import run_load
 from benchmarks.protocol_load import run_protocol_load
 from data_access.accounts.demo import fetch_demo_accounts
 from deploy.local import Deployment, local_deployment
+from deploy.nginx import find_nginx
 from i18n import translate
 from tests.deploy_helpers import (
     ROUTE_COOKIE,
@@ -47,6 +48,10 @@ def deployment(
     database_factory, demo_data, tmp_path_factory
 ) -> Iterator[tuple[Deployment, object]]:
     """(the deployment, an engine on its database): a copy of the demo for this module."""
+    if find_nginx() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but nginx is not installed")
+        pytest.skip("nginx is not installed")
     engine = database_factory.new_seeded_engine(demo_data)
     url = engine.url.render_as_string(hide_password=False)
     folder = tmp_path_factory.mktemp("deployment")
