@@ -38,7 +38,7 @@ class Figure:
     """One measured figure: the median of its runs (seconds), against its budget."""
 
     name: str
-    kind: str  # fresh_load, navigation, filter, map_click, cpu, load_test, reference
+    kind: str  # fresh_load, navigation, filter, map_click, cpu, load_test, reference, cold
     runs: list[float]
     budget: Budget | None = None
     bare_s: float | None = None

@@ -43,11 +43,11 @@ def _repeat(times: int, measure: Callable[[], float | None]) -> list[float]:
 def fresh_loads(
     browser: Any, app: str, bare: str, pages: list[Target], repeat: int
 ) -> list[Figure]:
-    """The bare page and every page, each loaded fresh `repeat` times (after one untimed
-    load that fills the server's caches), interleaved so that noise spreads evenly."""
+    """The bare page and every page, each loaded fresh `repeat` times (after a first load
+    that fills the server's caches: the overview's is reported as the cold figure),
+    interleaved so that noise spreads evenly."""
     act.fresh_load(browser, f"{bare}/")
-    for target in pages:
-        act.fresh_load(browser, app + target.path)
+    cold = {target.name: act.fresh_load(browser, app + target.path) for target in pages}
     bare_runs: list[float] = []
     runs: dict[str, list[float]] = {t.name: [] for t in pages}
     for _ in range(repeat):
@@ -57,10 +57,22 @@ def fresh_loads(
     bare_figure = Figure("fresh load, bare one-line page", "reference", bare_runs)
     bare_s = bare_figure.median_s
     bare_figure.bare_s = bare_s
-    return [bare_figure] + [
+    overview = pages[0]
+    first = Figure(f"  {overview.path} first, cold caches", "cold", [cold[overview.name]])
+    first.bare_s = bare_s
+    return [bare_figure, first] + [
         Figure(f"fresh load {t.path}", "fresh_load", runs[t.name], FRESH_LOAD, bare_s)
         for t in pages
     ]
+
+
+def _cold(name: str, seconds: float | None, bare_s: float) -> list[Figure]:
+    """The first of a kind of click, answered from empty caches (reported, no budget)."""
+    if seconds is None:
+        return []
+    figure = Figure(f"  {name} first, cold caches", "cold", [seconds])
+    figure.bare_s = bare_s
+    return [figure]
 
 
 def navigation(
@@ -91,13 +103,15 @@ def filters(browser: Any, app: str, repeat: int, bare_s: float) -> list[Figure]:
     figures = []
     try:
         act.open_page(page, app + "/")
-        act.change_stage(page)
+        first = act.change_stage(page)
         stage = _repeat(repeat, lambda: act.change_stage(page))
         if stage:
             figures.append(Figure("stage switch (overview)", "filter", stage, CLICK, bare_s))
-        act.change_as_of(page)
+            figures += _cold("stage switch", first, bare_s)
+        first = act.change_as_of(page)
         as_of = _repeat(repeat, lambda: act.change_as_of(page))
         figures.append(Figure("as-of date change (overview)", "filter", as_of, CLICK, bare_s))
+        figures += _cold("as-of date change", first, bare_s)
     finally:
         page.context.close()
     return figures
@@ -112,11 +126,12 @@ def map_clicks(browser: Any, app: str, repeat: int, bare_s: float) -> list[Figur
             act.open_page(page, app + "/map")
             return act.map_click(page)
 
-        once()
+        first = once()
         runs = _repeat(repeat, once)
     finally:
         page.context.close()
-    return [Figure("map click → commune's locality page", "map_click", runs, CLICK, bare_s)]
+    name = "map click → commune's locality page"
+    return [Figure(name, "map_click", runs, CLICK, bare_s), *_cold("map click", first, bare_s)]
 
 
 def warm_run_cpu(browser: Any, app: str, pid: int, runs: int, repeat: int) -> list[Figure]:
