@@ -6,7 +6,7 @@ PORT ?= 8501
 # Test workers: one per core of a 2-core machine; browser tests start their own servers.
 WORKERS ?= 2
 
-.PHONY: setup setup-dev run test test-fast lint format benchmark clean
+.PHONY: setup setup-dev run run-servers test test-fast lint format benchmark benchmark-browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ run: setup  ## Start the app on 127.0.0.1 (first start creates data/dashboard.db
 	-$(BIN)/python -m data_access.accounts.demo
 	$(BIN)/streamlit run server.py --server.port $(PORT) --server.headless true --server.address 127.0.0.1
 
+run-servers: setup  ## One app server per core behind nginx on 127.0.0.1:8080 (deploy/run-local.sh)
+	PYTHON=$(BIN)/python deploy/run-local.sh --port 8080
+
 test: setup-dev  ## The whole suite, browser tests included (PostgreSQL tests need TEST_DATABASE_URL)
 	$(BIN)/python -m pytest -n $(WORKERS)
 
@@ -44,6 +47,10 @@ format: setup-dev
 
 benchmark: setup-dev
 	$(BIN)/python -m benchmarks.run
+
+benchmark-browser: setup-dev  ## Every speed budget in Chromium, against a bare page (a few minutes)
+	mkdir -p benchmarks/out
+	$(BIN)/python -m benchmarks.browser --json benchmarks/out/browser.json
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

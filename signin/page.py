@@ -35,6 +35,13 @@ color:#7a1b12;border:1px solid #f0b4ad}
 ul{list-style:none;margin:0;padding:0}
 li{padding:.4rem 0;border-top:1px solid #e1e7ee}
 code{font-size:.95em;white-space:nowrap}
+.who{font-size:1.1rem;font-weight:600;margin:0 0 .25rem}
+a.go{display:block;text-align:center;margin-top:1.1rem;padding:.7rem;font-weight:600;
+color:#fff;background:#0b5cad;border-radius:.35rem;text-decoration:none}
+a.go:focus{outline:3px solid #7aa7e0;outline-offset:2px}
+button.quiet{color:#0b3a6b;background:#e8f1fb;border:1px solid #b5d0ee}
+form.out{margin-top:1rem}
+form.out p{margin:0}
 .role{display:block;color:#4a5561}
 """
 # Sent with the page: nothing from elsewhere, no framing (clickjacking), no referrer leaks.
@@ -103,6 +110,35 @@ def render_signin_page(
 <button type="submit">Đăng nhập · Sign in</button>
 </form>
 {_demo_section(demo_accounts or [])}
+</main>
+</body>
+</html>
+"""
+
+
+def render_signed_in_page(*, display_name: str, continue_to: str, signout_action: str) -> str:
+    """The page for a browser already signed in: who it is, a link on, and a sign-out button."""
+    name = escape(display_name)
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Đã đăng nhập · Signed in — Bình dân học vụ số</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<main>
+<h1>Bình dân học vụ số<span class="sub">Digital Literacy for All</span></h1>
+<section class="demo">
+<p class="who" id="signed-in">Đã đăng nhập: {name}</p>
+<p class="sub">Signed in as {name}</p>
+<a class="go" href="{escape(continue_to)}">Tiếp tục · Continue</a>
+</section>
+<form class="out" method="post" action="{escape(signout_action)}">
+<p class="sub">Không phải bạn? Hãy đăng xuất. / Not you? Sign out.</p>
+<button type="submit" class="quiet">Đăng xuất · Sign out</button>
+</form>
 </main>
 </body>
 </html>

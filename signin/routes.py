@@ -17,11 +17,16 @@ from starlette.routing import Route
 
 from data_access.accounts.clock import utc_now
 from data_access.accounts.demo import fetch_demo_accounts
-from data_access.accounts.sessions import end_session
+from data_access.accounts.sessions import SignedIn, end_session, resolve_session
 from data_access.accounts.signin import THROTTLED, sign_in
 from data_access.bootstrap import DatabaseNotReady, prepared_engine
 from data_access.settings import load_settings
-from signin.page import SECURITY_HEADERS, render_problem_page, render_signin_page
+from signin.page import (
+    SECURITY_HEADERS,
+    render_problem_page,
+    render_signed_in_page,
+    render_signin_page,
+)
 from signin.request_checks import client_address, is_tls, safe_next, same_origin
 
 # The cookie that holds the session's random token; the frame reads it from
@@ -89,15 +94,27 @@ class SignInRoutes:
         return _html(page, status, headers)
 
     async def show(self, request: Request) -> Response:
-        """GET /signin: the form (and the demo accounts on a demo database)."""
+        """GET /signin: who is signed in, when the cookie is a valid session; else the form
+        (and the demo accounts on a demo database)."""
         engine = await self._engine()
         if isinstance(engine, Response):
             return engine
+        next_path = safe_next(request.query_params.get("next"), self.base)
+        token = request.cookies.get(SESSION_COOKIE)
+        if token:
+            signed_in: SignedIn | None = await run_in_threadpool(
+                lambda: resolve_session(engine, token, now=utc_now())
+            )
+            if signed_in is not None:
+                page = render_signed_in_page(
+                    display_name=signed_in.display_name or signed_in.login,
+                    continue_to=next_path,
+                    signout_action=f"{self.base}{SIGNOUT_PATH}",
+                )
+                return _html(page)
         signed_out = request.query_params.get("signed_out") == "1"
         return await self._page(
-            engine,
-            next_path=safe_next(request.query_params.get("next"), self.base),
-            notice=SIGNED_OUT if signed_out else "",
+            engine, next_path=next_path, notice=SIGNED_OUT if signed_out else ""
         )
 
     async def submit(self, request: Request) -> Response:

@@ -25,9 +25,20 @@ ALLOWED = {
     "data_access": {"campaign", "i18n"},
     "campaign": set(),
     "i18n": set(),
+    # Processes and configuration only: it runs the app and data_access as commands.
+    "deploy": set(),
 }
 OURS = set(ALLOWED) | {"sample_data", "benchmarks", "tests"}
-STREAMLIT_FREE = ("figures", "charts", "reports", "campaign", "data_access", "i18n", "signin")
+STREAMLIT_FREE = (
+    "figures",
+    "charts",
+    "reports",
+    "campaign",
+    "data_access",
+    "i18n",
+    "signin",
+    "deploy",
+)
 
 
 def _package(path: Path) -> str:
