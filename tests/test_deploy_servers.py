@@ -105,9 +105,10 @@ def test_an_import_through_one_server_shows_at_once_on_the_other(
     data = report_file(demo_data.reports, "CT07", NEW_REPORT_DATE, ADDED_PER_COMMUNE)
     communes = data.decode().count("\n") - 1
     view = f"{server_b.url}/?stage=GD2-2026&as_of={NEW_REPORT_DATE}"
-    with chromium_page() as page_b:
+    with chromium_page(base=server_b.url) as page_b:
         open_and_wait(page_b, view)
         before = _tile(page_b)
+        viewer_b = page_b.context
         browser = page_b.context.browser
         page_a = browser.new_page(viewport={"width": 1920, "height": 1080})
         page_a.goto(f"{server_a.url}/signin?next=/data")
@@ -124,7 +125,7 @@ def test_an_import_through_one_server_shows_at_once_on_the_other(
         page_a.get_by_role("button", name=translate("data.commit")).click()
         page_a.get_by_text(COMMITTED).wait_for(timeout=60_000)
         # A new tab: a reload would resume the same Streamlit session, which keeps its state.
-        page_b = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page_b = viewer_b.new_page()
         open_and_wait(page_b, view)
         after = _tile(page_b)
     assert _number(after) == _number(before) + ADDED_PER_COMMUNE * communes, (before, after)
