@@ -6,6 +6,7 @@ own row or its share of the province's for a commune, a cluster's sum for severa
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -21,7 +22,7 @@ from data_access.catalog import fetch_stage_indicators
 from data_access.history import fetch_indicator_history
 from data_access.populations import fetch_commune_populations
 from data_access.progress import fetch_commune_reports, fetch_indicator_totals
-from figures.reader import Reader
+from figures.reader import Reader, figure
 from figures.scope import Scope
 
 # What a commune board is built from: the commune, its latest report and the targets that apply.
@@ -60,6 +61,7 @@ def stage_indicators(reader: Reader, scope: Scope) -> pd.DataFrame:
     )
 
 
+@figure
 def population_shares(reader: Reader, scope: Scope) -> pd.DataFrame:
     """Each commune's share of the province's population behind each indicator's count."""
     every = reader.read(fetch_stage_indicators, stage_id=scope.stage_id, agency_codes=None)
@@ -67,6 +69,7 @@ def population_shares(reader: Reader, scope: Scope) -> pd.DataFrame:
     return compute_population_shares(every, populations)
 
 
+@figure
 def commune_board(reader: Reader, scope: Scope) -> pd.DataFrame:
     """Every commune the user may see × the scope's indicators, each judged on its own targets
     (campaign.scoreboard.compute_commune_board columns plus target_source)."""
@@ -80,8 +83,15 @@ def ranking_board(reader: Reader, scope: Scope) -> pd.DataFrame:
     """Every commune of the province × the scope's indicators: what ranks are computed over.
 
     Only for ranking (a commune's rank is its place among all communes); what is shown from
-    it is narrowed to the scope by the caller (figures.committee.ranking).
+    it is narrowed to the scope by the caller (figures.committee.ranking). It depends on the
+    stage, date, agencies and judging only, so every scope of those shares one.
     """
+    every = replace(scope, commune_codes=(), village_code=None, allowed_communes=None)
+    return _province_board(reader, every)
+
+
+@figure
+def _province_board(reader: Reader, scope: Scope) -> pd.DataFrame:
     rows = reader.read(
         fetch_commune_reports,
         stage_id=scope.stage_id,
@@ -114,6 +124,7 @@ def _scope_targets(reader: Reader, scope: Scope, indicators: pd.DataFrame) -> pd
     return compute_cluster_targets(indicators, shares, start, scope.commune_codes)
 
 
+@figure
 def indicator_board(reader: Reader, scope: Scope) -> pd.DataFrame:
     """One row per indicator of the scope: Σnumerator / Σdenominator over its communes, judged
     against the targets that apply to them (campaign.scoreboard.compute_indicator_board)."""
@@ -129,6 +140,7 @@ def indicator_board(reader: Reader, scope: Scope) -> pd.DataFrame:
     return compute_indicator_board(scoped, totals, **judging(scope))
 
 
+@figure
 def history(reader: Reader, scope: Scope, indicator_codes: list[str] | None = None) -> pd.DataFrame:
     """The scope's exact value per indicator and report date up to as-of
     (data_access.history.fetch_indicator_history plus unit and value)."""

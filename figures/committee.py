@@ -36,7 +36,7 @@ from figures.boards import (
     stage_indicators,
 )
 from figures.lists import SHORT_LIST, WEAKEST_LIST
-from figures.reader import Reader
+from figures.reader import Reader, figure
 from figures.scope import Scope
 
 
@@ -47,6 +47,7 @@ def narrow(frame: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     return frame[frame["commune_code"].isin(scope.commune_codes)].reset_index(drop=True)
 
 
+@figure
 def tiles(reader: Reader, scope: Scope, meeting: date) -> pd.DataFrame:
     """The scope's indicator board with the change since the previous report and since the
     meeting (campaign.changes.compute_tile_changes)."""
@@ -62,6 +63,7 @@ def status_changes(tile_rows: pd.DataFrame) -> pd.DataFrame:
     return compute_status_changes(tile_rows)
 
 
+@figure
 def ranking(reader: Reader, scope: Scope, meeting: date) -> pd.DataFrame:
     """Every commune of the province ranked by composite score now and at the meeting
     (campaign.ranking.compute_ranking), narrowed to the scope's communes."""
@@ -91,6 +93,7 @@ def improved(ranked: pd.DataFrame) -> pd.DataFrame:
     return most_improved(ranked_only, SHORT_LIST)
 
 
+@figure
 def fallen_behind(reader: Reader, scope: Scope, meeting: date) -> pd.DataFrame:
     """The scope's communes that fell behind on an indicator since the meeting
     (campaign.changes.compute_fallen_behind), most indicators first."""
@@ -100,6 +103,7 @@ def fallen_behind(reader: Reader, scope: Scope, meeting: date) -> pd.DataFrame:
     return narrow(fell, scope)
 
 
+@figure
 def group_totals(reader: Reader, scope: Scope) -> pd.DataFrame:
     """People reached and population per target group over the scope's communes
     (fetch_target_group_totals); under an agency, only groups tied to its indicators."""
@@ -115,12 +119,14 @@ def group_totals(reader: Reader, scope: Scope) -> pd.DataFrame:
     return totals[totals["indicator_code"].isin(mine)].reset_index(drop=True)
 
 
+@figure
 def group_reach(reader: Reader, scope: Scope) -> pd.DataFrame:
     """One row per target group over the scope's communes, judged on the stage's pace."""
     rows = group_reach_rows(group_totals(reader, scope), indicator_board(reader, scope))
     return compute_group_reach(rows, **judging(scope))
 
 
+@figure
 def commune_group_reach(reader: Reader, scope: Scope) -> pd.DataFrame:
     """One row per commune of the scope and target group, each judged on its own pace."""
     board = narrow(commune_board(reader, scope), scope)

@@ -16,7 +16,7 @@ from campaign.forecast import (
 )
 from figures.boards import commune_board, history, indicator_board
 from figures.committee import narrow
-from figures.reader import Reader
+from figures.reader import Reader, figure
 from figures.scope import Scope
 
 
@@ -32,6 +32,7 @@ class IndicatorView:
     communes: pd.DataFrame  # the scope's communes' board rows, weakest progress first
 
 
+@figure
 def indicator_view(reader: Reader, scope: Scope, code: str) -> IndicatorView:
     """The scope's view of indicator `code` (one of figures.boards.stage_indicators)."""
     stage = scope.stage

@@ -24,7 +24,7 @@ from data_access.locality import (
 )
 from figures.boards import commune_board, indicator_board, ranking_board, stage_indicators
 from figures.committee import group_totals
-from figures.reader import Reader
+from figures.reader import Reader, figure
 from figures.scope import Scope
 
 TILE_COLUMNS = [
@@ -43,6 +43,7 @@ TILE_COLUMNS = [
 ]
 
 
+@figure
 def ranks(reader: Reader, scope: Scope) -> pd.DataFrame:
     """The communes the user may see, ranked among every commune of the province as the
     ranking page ranks them: columns of campaign.ranking.compute_ranking plus `ranked` (how
@@ -54,6 +55,7 @@ def ranks(reader: Reader, scope: Scope) -> pd.DataFrame:
     return ranking[ranking["commune_code"].isin(scope.allowed_communes)].reset_index(drop=True)
 
 
+@figure
 def locality_tiles(reader: Reader, scope: Scope) -> pd.DataFrame:
     """One row per indicator for the scope's communes (figures.boards.indicator_board) with the
     province beside it: TILE_COLUMNS plus province_value and province_numerator."""
@@ -75,6 +77,7 @@ def scope_score(tile_rows: pd.DataFrame) -> float | None:
     return compute_composite_score(tile_rows["progress"])
 
 
+@figure
 def trend(reader: Reader, scope: Scope) -> pd.DataFrame:
     """The scope's value per indicator and report date since the stage start (compute_trend)."""
     rows = reader.read(
@@ -97,6 +100,7 @@ class Completeness:
     summary: pd.DataFrame
 
 
+@figure
 def completeness(reader: Reader, scope: Scope) -> Completeness:
     """The period grid and the periods reported / elapsed of each of the scope's communes."""
     communes = list(scope.commune_codes)
@@ -115,6 +119,7 @@ def completeness(reader: Reader, scope: Scope) -> Completeness:
     return Completeness(grid, compute_completeness(grid, communes))
 
 
+@figure
 def villages(reader: Reader, scope: Scope) -> pd.DataFrame:
     """Villages of the scope's communes with team status and people reached."""
     communes = list(scope.commune_codes)
@@ -145,6 +150,7 @@ def report_log(reader: Reader, scope: Scope, locality_code: str) -> pd.DataFrame
     return reader.read(fetch_locality_report_log, locality_code=locality_code, as_of=scope.as_of)
 
 
+@figure
 def breakdown(
     reader: Reader, scope: Scope, ranked: pd.DataFrame, summary: pd.DataFrame
 ) -> pd.DataFrame:

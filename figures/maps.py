@@ -6,7 +6,7 @@ import pandas as pd
 
 from data_access.geo_queries import fetch_child_boundaries
 from figures.boards import commune_board
-from figures.reader import Reader
+from figures.reader import Reader, figure
 from figures.scope import Scope
 
 
@@ -23,6 +23,7 @@ def village_shapes(reader: Reader, scope: Scope, commune_code: str) -> pd.DataFr
     return reader.read(fetch_child_boundaries, parent_code=commune_code)
 
 
+@figure
 def indicator_map_board(reader: Reader, scope: Scope, indicator_code: str) -> pd.DataFrame:
     """Every commune's board row for one indicator (the map colours the whole province and
     outlines the scope's communes)."""

@@ -9,6 +9,7 @@ from charts.trend import indicator_trend_chart
 from figures import indicator as indicator_figures
 from figures.boards import stage_indicators
 from i18n.formats import format_date, status_label
+from ui.charts import show_chart
 from ui.committee_rows import commune_table_rows, value_text
 from ui.committee_view import (
     apply_projector_style,
@@ -71,20 +72,24 @@ with chart_column:
     finish = forecast.projected_finish
     horizon = view.horizon
     target_text = f"{filters.t('common.target')} {value_text(indicator['target'], unit, filters)}"
-    chart = indicator_trend_chart(
-        points,
-        pace=view.pace,
-        target=(indicator["target"], target_text),
-        events=trend_events(filters, finish=finish, horizon=horizon),
-        titles={
-            "x": filters.t("indicators.date_axis"),
-            "y": filters.t(f"indicators.value_axis_{unit}"),
-            "value": filters.t("indicators.value_line"),
-            "pace": filters.t("indicators.pace_line"),
-        },
-        lang=lang,
+    show_chart(
+        "indicator_trend",
+        (filters.scope, lang, code),
+        lambda: indicator_trend_chart(
+            points,
+            pace=view.pace,
+            target=(indicator["target"], target_text),
+            events=trend_events(filters, finish=finish, horizon=horizon),
+            titles={
+                "x": filters.t("indicators.date_axis"),
+                "y": filters.t(f"indicators.value_axis_{unit}"),
+                "value": filters.t("indicators.value_line"),
+                "pace": filters.t("indicators.pace_line"),
+            },
+            lang=lang,
+        ),
+        width="stretch",
     )
-    st.altair_chart(chart, width="stretch")
     if finish is None:
         st.caption(filters.t("indicators.no_finish"))
     elif finish > horizon:
@@ -94,18 +99,33 @@ rows = view.communes
 st.subheader(filters.t("indicators.distribution", count=len(rows)))
 counts_column, histogram_column = st.columns([2, 3], gap="large")
 with counts_column:
-    counts = status_count_rows(rows["status"], lang)
-    chart = status_counts_chart(counts, title=filters.t("indicators.communes_axis"), lang=lang)
-    st.altair_chart(chart, width="stretch")
+    show_chart(
+        "indicator_statuses",
+        (filters.scope, lang, code),
+        lambda: status_counts_chart(
+            status_count_rows(rows["status"], lang),
+            title=filters.t("indicators.communes_axis"),
+            lang=lang,
+        ),
+        width="stretch",
+    )
 with histogram_column:
     spread = rows[rows["progress"].notna()]
-    spread = spread.assign(status_label=[status_label(s, lang) for s in spread["status"]])
     titles = {
         "x": filters.t("indicators.progress_axis"),
         "y": filters.t("indicators.communes_axis"),
         "legend": filters.t("common.status"),
     }
-    st.altair_chart(progress_histogram_chart(spread, titles=titles, lang=lang), width="stretch")
+    show_chart(
+        "indicator_spread",
+        (filters.scope, lang, code),
+        lambda: progress_histogram_chart(
+            spread.assign(status_label=[status_label(s, lang) for s in spread["status"]]),
+            titles=titles,
+            lang=lang,
+        ),
+        width="stretch",
+    )
 
 st.subheader(filters.t("indicators.table"))
 st.caption(filters.t("committee.table_hint"))

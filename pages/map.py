@@ -12,6 +12,7 @@ from charts.map import (
 )
 from figures.boards import stage_indicators
 from figures.maps import commune_shapes, indicator_map_board, village_shapes
+from ui.charts import kept, show_chart
 from ui.committee_view import as_of_caption
 from ui.data import reader
 from ui.export import table_downloads
@@ -102,21 +103,31 @@ colour_by = (
 )
 labels = label.toggle(filters.t("map.labels"), key="map_labels")
 
-board = indicator_map_board(reader(), filters.scope, indicator)
-rows = compute_map_rows(shapes, board, colour_by=colour_by, lang=filters.lang)
-st.caption(as_of_caption(filters) + " · " + filters.t("map.click_hint"))
-chart = commune_map_chart(
-    rows,
-    colour_by=colour_by,
-    lang=filters.lang,
-    chosen_codes=filters.commune_codes,
-    labels=labels,
-    height=MAP_HEIGHT,
+view = (filters.scope, filters.lang, indicator, colour_by)
+rows = kept(
+    "map_rows",
+    view,
+    lambda: compute_map_rows(
+        shapes,
+        indicator_map_board(reader(), filters.scope, indicator),
+        colour_by=colour_by,
+        lang=filters.lang,
+    ),
 )
+st.caption(as_of_caption(filters) + " · " + filters.t("map.click_hint"))
 map_column, side = st.columns([4, 1])
 with map_column:
-    event = st.altair_chart(
-        chart,
+    event = show_chart(
+        "commune_map",
+        (*view, labels),
+        lambda: commune_map_chart(
+            rows,
+            colour_by=colour_by,
+            lang=filters.lang,
+            chosen_codes=filters.commune_codes,
+            labels=labels,
+            height=MAP_HEIGHT,
+        ),
         on_select="rerun",
         selection_mode=SELECTION_NAME,
         key="commune_map",

@@ -9,6 +9,7 @@ from figures import committee
 from figures.lists import FALLEN_LIST
 from i18n.formats import format_date
 from ui.brief_download import brief_download_button
+from ui.charts import show_chart
 from ui.committee_rows import fallen_behind_lines, status_change_lines
 from ui.committee_view import (
     TILE_KEY,
@@ -61,9 +62,14 @@ with st.container(horizontal=True, wrap=True, gap="small", key="overview-tiles")
 groups_column, communes_column = st.columns([3, 2], gap="large")
 with groups_column:
     st.subheader(filters.t("committee.groups_title"))
-    bars = group_bar_rows(committee.group_reach(reader(), scope), lang)
-    st.altair_chart(
-        reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=lang),
+    show_chart(
+        "overview_groups",
+        (scope, lang),
+        lambda: reach_bars_chart(
+            group_bar_rows(committee.group_reach(reader(), scope), lang),
+            x_title=filters.t("committee.reach_axis"),
+            lang=lang,
+        ),
         width="stretch",
     )
     st.caption(filters.t("committee.bars_legend"))

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from data_access import schema as s
-from data_access.settings import PROJECT_ROOT, SETTINGS, load_settings
+from data_access.settings import load_settings
 
 ACCOUNT_TABLE_NAMES = {table.name for table in s.ACCOUNT_TABLES}
 
@@ -23,20 +23,6 @@ def test_migrations_make_the_account_tables_as_declared(empty_engine):
             if ACCOUNT_TABLE_NAMES & set(re.findall(r"'(\w+)'", repr(difference)))
         ]
     assert differences == []
-
-
-def _readme_settings() -> dict[str, str]:
-    text = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Configuration", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| `([A-Z_]+)` \| ([^|]*) \|", section, flags=re.MULTILINE)
-    return {name: default.strip() for name, default in rows}
-
-
-def test_the_readme_configuration_table_lists_exactly_the_settings_and_defaults():
-    documented = _readme_settings()
-    assert list(documented) == [name for name, _default, _help in SETTINGS]
-    for name, default, _help in SETTINGS:
-        assert documented[name] == (f"`{default}`" if default else "(empty)"), name
 
 
 def test_sign_in_settings_are_read_and_bad_values_refused():

@@ -29,7 +29,8 @@ def test_read_url_agency(value, code, problems):
 
 
 def _indicator_codes_shown(at) -> set[str]:
-    text = " ".join(m.value for m in at.markdown)
+    # Tile titles are buttons (they open the indicator's page); the rest is Markdown.
+    text = " ".join([m.value for m in at.markdown] + [b.label for b in at.button])
     return {f"CT{i:02d}" for i in range(1, 11) if f"CT{i:02d}" in text}
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from data_access.settings import SETTINGS
 from i18n import CATALOGUE, translate
 from i18n.formats import (
     change_colour,
@@ -59,12 +57,6 @@ def test_translate_fills_values():
         "96/102 communes reported this period"
     )
     assert translate("status.behind", "vi") == "Chậm tiến độ"
-
-
-def test_readme_documents_every_setting():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for name, _default, _help in SETTINGS:
-        assert f"`{name}`" in readme, name
 
 
 @pytest.mark.parametrize(

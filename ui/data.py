@@ -32,18 +32,12 @@ def app_engine() -> sa.Engine:
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def _cached(
-    _fetch: Callable[..., Any],
-    _reader: CachedReader,
-    database: str,
-    key: tuple,
-    version: int,
-    _kwargs: dict,
-) -> Any:
-    # The database, the call and the data version key the cache (the function and reader are
-    # not hashed): a new import bumps the version, so results are fresh at once without a
-    # time-to-live, and two databases never share an answer.
-    return _fetch(_reader.connection, **_kwargs)
+def _cached(_make: Callable[[], Any], database: str, version: int, key: str) -> Any:
+    # The database, the data version and the call key the cache (the maker is not hashed):
+    # a new import bumps the version, so results are fresh at once without a time-to-live,
+    # and two databases never share an answer. A board's key holds its whole Scope, so no
+    # viewer is ever served the board of another viewer's scope.
+    return _make()
 
 
 class CachedReader:
@@ -70,10 +64,17 @@ class CachedReader:
         self.connection  # noqa: B018 (opens the snapshot and reads the version)
         return int(self._version or 0)
 
+    def _kept(self, key: str, make: Callable[[], T]) -> T:
+        database = self._engine.url.render_as_string(hide_password=True)
+        return _cached(make, database, self.version, key)
+
     def read(self, fetch: Callable[..., T], /, **kwargs: Any) -> T:
         """`fetch(connection, **kwargs)` through the cache of this run's data version."""
-        database = self._engine.url.render_as_string(hide_password=True)
-        return _cached(fetch, self, database, call_key(fetch, kwargs), self.version, kwargs)
+        return self._kept(call_key(fetch, kwargs), lambda: fetch(self.connection, **kwargs))
+
+    def figure(self, compute: Callable[..., T], key: str, /, *args: Any) -> T:
+        """`compute(self, *args)` (a board of figures/) through the same cache."""
+        return self._kept(key, lambda: compute(self, *args))
 
     def close(self) -> None:
         """Close the snapshot connection (a later read opens a new one)."""

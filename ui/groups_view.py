@@ -9,6 +9,7 @@ from campaign.target_groups import sort_by_gap
 from charts.bars import reach_bars_chart
 from charts.rows import commune_bar_rows, group_bar_rows
 from i18n.formats import format_number, format_percent, status_label
+from ui.charts import show_chart
 from ui.filter_state import Filters
 from ui.text import md
 
@@ -27,9 +28,14 @@ def render_group_tab(
     goal = format_percent(row["goal_pct"], lang, decimals=0)
     st.markdown(t("groups.goal", goal=goal, indicator=row["indicator_code"] or "—"))
     scope = t("groups.chosen") if filters.commune_codes else t("groups.province")
-    overall = group_bar_rows(group, lang, name=scope)
     axis = t("committee.reach_axis")
-    st.altair_chart(reach_bars_chart(overall, x_title=axis, lang=lang), width="stretch")
+    code = str(row["target_group_code"])
+    show_chart(
+        "group_overall",
+        (filters.scope, lang, code),
+        lambda: reach_bars_chart(group_bar_rows(group, lang, name=scope), x_title=axis, lang=lang),
+        width="stretch",
+    )
     if communes.empty:
         st.info(t("groups.no_communes"))
         return
@@ -37,10 +43,18 @@ def render_group_tab(
     bars_column, furthest_column = st.columns([3, 1], gap="large")
     with bars_column:
         st.markdown(f"**{t('groups.commune_bars', count=len(ordered))}**")
-        bars = commune_bar_rows(ordered, lang)
         with st.container(height=COMMUNE_CHART_HEIGHT):
-            chart = reach_bars_chart(bars, x_title=axis, lang=lang, row_height=COMMUNE_ROW_PX)
-            st.altair_chart(chart, width="stretch")
+            show_chart(
+                "group_communes",
+                (filters.scope, lang, code, sort, tuple(ordered["commune_code"])),
+                lambda: reach_bars_chart(
+                    commune_bar_rows(ordered, lang),
+                    x_title=axis,
+                    lang=lang,
+                    row_height=COMMUNE_ROW_PX,
+                ),
+                width="stretch",
+            )
     with furthest_column:
         st.markdown(f"**{t('groups.furthest')}**")
         furthest = sort_by_gap(ordered, by="gap_people").head(FURTHEST_LISTED)

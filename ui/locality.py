@@ -10,6 +10,7 @@ import streamlit as st
 from charts.locality import target_group_chart, trend_chart
 from data_access.catalog import fetch_provinces
 from i18n.formats import format_date, format_percent, format_signed, format_value
+from ui.charts import show_chart
 from ui.commune_picker import choose_village, set_communes
 from ui.data import reader
 from ui.filter_state import Filters
@@ -108,17 +109,21 @@ def render_tile(row: pd.Series, trend: pd.DataFrame, filters: Filters) -> None:
             st.caption(description)
         mine = trend[trend["indicator_code"] == row["code"]]
         if not mine.empty and not _missing(row["target"]):
-            chart = trend_chart(
-                mine,
-                unit=row["unit"],
-                baseline=float(row["baseline"]),
-                target=float(row["target"]),
-                start=stage.start_date,
-                deadline=stage.deadline,
-                as_of=filters.as_of,
-                lang=lang,
+            show_chart(
+                "locality_trend",
+                (filters.scope, lang, str(row["code"])),
+                lambda: trend_chart(
+                    mine,
+                    unit=row["unit"],
+                    baseline=float(row["baseline"]),
+                    target=float(row["target"]),
+                    start=stage.start_date,
+                    deadline=stage.deadline,
+                    as_of=filters.as_of,
+                    lang=lang,
+                ),
+                width="stretch",
             )
-            st.altair_chart(chart, width="stretch")
         st.markdown(
             f"{status_badge(row['status'], lang)} "
             + t(
@@ -211,7 +216,12 @@ def render_target_groups(groups: pd.DataFrame, filters: Filters) -> None:
     if groups.empty:
         st.info(filters.t("locality.no_target_groups"))
         return
-    st.altair_chart(target_group_chart(groups, lang=filters.lang), width="stretch")
+    show_chart(
+        "locality_groups",
+        (filters.scope, filters.lang),
+        lambda: target_group_chart(groups, lang=filters.lang),
+        width="stretch",
+    )
     st.caption(filters.t("locality.goal_tick"))
 
 

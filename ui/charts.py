@@ -1,0 +1,46 @@
+"""Draw the charts of charts/ on a page, each built and turned into its spec once per data
+version and view: a warm run sends the stored spec instead of building and validating it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from figures.reader import call_key
+from ui.data import reader
+
+# Chart specs kept per app server: every chart of every page for a few views and dates.
+SPEC_ENTRIES = 512
+
+
+@st.cache_data(show_spinner=False, max_entries=SPEC_ENTRIES)
+def _spec(_build: Callable[[], alt.TopLevelMixin], key: str) -> dict[str, Any]:
+    # The chart is ours and built from checked data: Altair's schema validation (a third of
+    # the page's time) is skipped.
+    return _build().to_dict(validate=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=SPEC_ENTRIES)
+def _value(_make: Callable[[], Any], key: str) -> Any:
+    return _make()
+
+
+def kept(name: str, view: tuple, make: Callable[[], Any]) -> Any:
+    """What `make()` returns for `view` (e.g. a map's rows), kept under this run's data
+    version like a chart spec."""
+    return _value(make, call_key(kept, (name, reader().version, view)))
+
+
+def chart_spec(name: str, view: tuple, build: Callable[[], alt.TopLevelMixin]) -> dict:
+    """The Vega-Lite spec of the chart `build()` makes for `view` (what it depends on: scope,
+    language, options), kept under this run's data version."""
+    key = call_key(chart_spec, (name, reader().version, view))
+    return _spec(build, key)
+
+
+def show_chart(name: str, view: tuple, build: Callable[[], alt.TopLevelMixin], **options: Any):
+    """Draw a chart from its kept spec (st.vega_lite_chart); `options` as for that call."""
+    return st.vega_lite_chart(chart_spec(name, view, build), **options)
