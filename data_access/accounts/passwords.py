@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 
@@ -15,11 +16,16 @@ HASHER = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
 # Longer ones are refused too, so a huge form field cannot make the server hash megabytes.
 MAX_PASSWORD_LENGTH = 256
-# Hashed against when the login is unknown or has no password, so such a sign-in takes as
-# long as a wrong password and its timing does not tell whether the account exists.
-DUMMY_HASH = HASHER.hash(secrets.token_urlsafe(16))
 # Bytes of randomness in a session or link token (256 bits, as token_urlsafe(32) gives).
 TOKEN_BYTES = 32
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """Hashed against when the login is unknown or has no password, so such a sign-in takes
+    as long as a wrong password and its timing does not tell whether the account exists.
+    Made on first use: hashing costs 64 MiB, which a command that never signs in should not pay."""
+    return HASHER.hash(secrets.token_urlsafe(16))
 
 
 class WeakPassword(ValueError):
@@ -52,7 +58,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         password = password[:MAX_PASSWORD_LENGTH]  # still hashed, so it costs the same time
         password_hash = None
     try:
-        HASHER.verify(password_hash or DUMMY_HASH, password)
+        HASHER.verify(password_hash or dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
     return password_hash is not None
