@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
+from data_access.settings import load_settings
 from signin import signin_routes
 
 # Streamlit treats a folder named pages/ beside the entry script as an old-style multipage
@@ -17,6 +18,13 @@ from signin import signin_routes
 # no setting for this; the pages stay in pages/ by design, so the old mode is switched off
 # once, here, before any session starts (tests/test_browser_frame.py guards it).
 PagesManager.uses_pages_directory = False
+
+# The server refuses uploads above server.maxUploadSize; it follows DASHBOARD_IMPORT_MAX_BYTES
+# (the importer's own limit), so the two can never disagree. The upload route reads the option
+# on every request, so setting it here, before the server serves, is enough.
+config.set_option(
+    "server.maxUploadSize", load_settings().upload_limit_mb, "DASHBOARD_IMPORT_MAX_BYTES"
+)
 
 # `streamlit run` has loaded the configuration before importing this file, so the routes sit
 # under the same base path as the app when it is published below one (server.baseUrlPath).

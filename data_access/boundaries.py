@@ -31,6 +31,7 @@ from data_access.geo.sources import (
     read_path,
     sources_sha256,
 )
+from data_access.importers.rollback import encode_row
 from data_access.meta import bump_data_version
 from data_access.permissions import IMPORTED, audit_write, may_write
 
@@ -81,9 +82,11 @@ def import_boundary_sources(
     file_name: str,
     actor: Actor,
     code_property: str | None = None,
+    dry_run: bool = False,
 ) -> BoundaryImportResult:
     """Import (name, bytes) GeoJSON sources as `actor`; raises BoundaryFileError, changing
-    nothing (also when the actor may not edit boundaries)."""
+    nothing (also when the actor may not edit boundaries). With `dry_run` everything is
+    checked and counted (`changed`: whether an import would change a shape), nothing written."""
     if not may_write(actor, "boundaries"):
         raise BoundaryFileError(
             f"Tài khoản «{actor.name}» không có quyền nhập ranh giới. / "
@@ -118,7 +121,7 @@ def import_boundary_sources(
             f"(code property: {prop or 'id'}; codes read: {_listed(found) or '—'})."
         )
     _simplify(parts, communes, result)
-    return _store(engine, result, communes, actor)
+    return _store(engine, result, communes, actor, dry_run=dry_run)
 
 
 def _simplify(
@@ -139,7 +142,12 @@ def _simplify(
 
 
 def _store(
-    engine: sa.Engine, result: BoundaryImportResult, communes: dict[str, dict], actor: Actor
+    engine: sa.Engine,
+    result: BoundaryImportResult,
+    communes: dict[str, dict],
+    actor: Actor,
+    *,
+    dry_run: bool = False,
 ) -> BoundaryImportResult:
     shapes = result.shapes
     provinces = {communes[code]["parent_id"] for code in shapes}
@@ -153,14 +161,11 @@ def _store(
         for code, text in shapes.items()
         if communes[code]["boundary"] != text
     ]
-    if not changes:
+    if not changes or dry_run:
+        result.changed = bool(changes)
         return result
     loc = s.localities
     with write_transaction(engine) as connection:
-        connection.execute(
-            loc.update().where(loc.c.id == sa.bindparam("b_id")),
-            [{"b_id": c["b_id"], "boundary": c["b_boundary"]} for c in changes],
-        )
         result.batch_id = connection.execute(
             s.import_batches.insert().returning(s.import_batches.c.id),
             {
@@ -174,6 +179,24 @@ def _store(
                 "rows_rejected": len(result.unmatched) + len(result.skipped),
             },
         ).scalar_one()
+        # The old shapes are logged like every import's old values, so rollback restores them.
+        by_id = {row["id"]: row["boundary"] for row in communes.values()}
+        connection.execute(
+            s.import_changes.insert(),
+            [
+                {
+                    "batch_id": result.batch_id,
+                    "table_name": loc.name,
+                    "row_id": c["b_id"],
+                    "old_values": encode_row({"boundary": by_id[c["b_id"]]}),
+                }
+                for c in changes
+            ],
+        )
+        connection.execute(
+            loc.update().where(loc.c.id == sa.bindparam("b_id")),
+            [{"b_id": c["b_id"], "boundary": c["b_boundary"]} for c in changes],
+        )
         bump_data_version(connection)
         details = {"kind": BATCH_KIND, "batch": result.batch_id, "file": result.file_name}
         audit_write(connection, actor, IMPORTED, details)

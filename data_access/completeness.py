@@ -2,7 +2,10 @@
 
 A commune is current for an indicator when its latest report on or before the as-of date is
 less than one reporting period (stage.period_days) old — the rule behind "N/102 reported" and
-the "stale" status. It is late by the days beyond that period.
+the "stale" status. It is late by the days beyond that period. An indicator it never reported
+was due at the end of the stage's first period, so it is late by the days since then. A
+commune that never reported any indicator of the stage is "never"; one that reported some is
+"late" (on those it reports late or never reported).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from data_access.scopes import commune_scope, latest_report_dates, stage_indicat
 
 # Reporting periods shown on the Data page: about a quarter of weekly periods.
 RECENT_PERIODS = 12
+# What a commune's row says about its reporting this period (column `status`).
+COMPLETE, LATE, NEVER = "complete", "late", "never"
 
 
 def fetch_commune_completeness(
@@ -27,7 +32,9 @@ def fetch_commune_completeness(
 
     Columns: commune_code, commune_name, indicators_total, indicators_reported (ever),
     indicators_current (within the period), last_report, oldest_report (the most overdue
-    indicator's latest report), days_late (days beyond the period; NaN when never reported).
+    reported indicator's latest report), days_late (days beyond the period of the most overdue
+    indicator, a never-reported one counting from the stage's start; NaN when the commune
+    never reported anything), status (COMPLETE, LATE or NEVER).
     """
     period = period_days
     period_start = as_of - timedelta(days=period)
@@ -59,13 +66,35 @@ def fetch_commune_completeness(
     for column in ("indicators_total", "indicators_reported", "indicators_current"):
         frame[column] = frame[column].fillna(0).astype(int)
     age = frame["oldest_report"].map(lambda d: (as_of - d).days if d is not None else None)
-    frame["days_late"] = pd.to_numeric(age, errors="coerce").sub(period).clip(lower=0)
-    never = frame["indicators_reported"] < frame["indicators_total"]
-    frame.loc[never, "days_late"] = float("nan")
-    order = frame.assign(_never=never).sort_values(
+    days_late = pd.to_numeric(age, errors="coerce").sub(period).clip(lower=0)
+    # An indicator never reported was due at the end of the stage's first period.
+    missing = frame["indicators_reported"] < frame["indicators_total"]
+    since_start = max(0, (as_of - _stage_start(bind, stage_id)).days - period)
+    frame["days_late"] = days_late.where(~missing, days_late.fillna(0).clip(lower=since_start))
+    frame["status"] = compute_status(frame)
+    frame.loc[frame["status"] == NEVER, "days_late"] = float("nan")
+    order = frame.assign(_never=frame["status"] == NEVER).sort_values(
         ["_never", "days_late", "commune_code"], ascending=[False, False, True]
     )
     return order.drop(columns="_never").reset_index(drop=True)
+
+
+def _stage_start(bind: Bind, stage_id: int) -> date:
+    frame = read_frame(
+        bind,
+        sa.select(s.stages.c.start_date).where(s.stages.c.id == stage_id),
+        date_columns=("start_date",),
+    )
+    return frame["start_date"].iloc[0]
+
+
+def compute_status(frame: pd.DataFrame) -> pd.Series:
+    """COMPLETE when every indicator is current, NEVER when none was ever reported, else LATE."""
+    status = pd.Series(LATE, index=frame.index)
+    status[frame["indicators_current"] >= frame["indicators_total"]] = COMPLETE
+    never = (frame["indicators_reported"] == 0) & (frame["indicators_total"] > 0)
+    status[never] = NEVER
+    return status
 
 
 def reporting_periods(start: date, as_of: date, period_days: int) -> list[tuple[date, date]]:

@@ -127,6 +127,10 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"", "0", "false", "no", "off"})
 
 
+# Streamlit counts server.maxUploadSize and the uploader's max_upload_size in MiB.
+UPLOAD_MEGABYTE = 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Settings:
     """The values of SETTINGS read from the environment."""
@@ -150,6 +154,12 @@ class Settings:
     trusted_proxies: frozenset[str] = frozenset()
     heads_see_all_agencies: bool = False
     link_max_days: int = 7
+
+    @property
+    def upload_limit_mb(self) -> int:
+        """The import size limit in Streamlit's megabytes (MiB, rounded up) for the uploader
+        and server.maxUploadSize, so the browser never refuses a file the importer accepts."""
+        return max(1, -(-self.import_max_bytes // UPLOAD_MEGABYTE))
 
     @property
     def uses_default_database(self) -> bool:

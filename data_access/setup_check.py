@@ -6,12 +6,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.engine import read_snapshot
+from data_access.frames import Bind
 from data_access.importers.problems import message_text
 
 # A step is done, not done, or not done but optional (boundaries: the map is optional).
@@ -72,10 +75,21 @@ def _population_gaps(connection: sa.Connection, communes: int, groups: int) -> i
     return communes * groups - have
 
 
-def fetch_setup_checklist(engine: sa.Engine) -> list[ChecklistItem]:
-    """Every setup step in loading order, with what the database holds for it."""
+@contextmanager
+def _snapshot(bind: Bind) -> Iterator[sa.Connection]:
+    """The reader's own snapshot connection, or a new snapshot of the engine."""
+    if isinstance(bind, sa.Connection):
+        yield bind
+        return
+    with read_snapshot(bind) as connection:
+        yield connection
+
+
+def fetch_setup_checklist(bind: Bind) -> list[ChecklistItem]:
+    """Every setup step in loading order, with what the database holds for it (through an
+    engine, or a page reader's connection so the page caches it by data version)."""
     loc, ind, tgt = s.localities, s.indicators, s.targets
-    with read_snapshot(engine) as connection:
+    with _snapshot(bind) as connection:
         level = {n: _count(connection, loc, loc.c.level == n) for n in range(3)}
         communes = level[s.LEVEL_COMMUNE]
         shaped = _count(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from i18n.catalogue import (
     access,
+    admin_setup,
     brief,
     committee,
     common,
     data,
+    data_page,
     imports,
     locality,
     map,
@@ -21,7 +23,19 @@ from i18n.catalogue import (
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
-_AREAS = (access, brief, committee, common, data, imports, locality, map, present)
+_AREAS = (
+    access,
+    admin_setup,
+    brief,
+    committee,
+    common,
+    data,
+    data_page,
+    imports,
+    locality,
+    map,
+    present,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -23,6 +23,8 @@ SECTIONS = [
     ("admin.section_audit", ("view_audit",), render_audit),
 ]
 shown = [s for s in SECTIONS if any(limits.may(action) for action in s[1])]
+if filters.setting_up:  # a presentation link needs a stage to present
+    shown = [s for s in shown if s[0] != "admin.section_links"]
 for tab, (_, _, render) in zip(st.tabs([filters.t(s[0]) for s in shown]), shown, strict=True):
     with tab:
         render(filters)

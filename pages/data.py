@@ -1,56 +1,48 @@
-"""Data: download a template, import reports (preview, commit or cancel), completeness, history."""
+"""Data: the report template, importing reports (checked once, then commit or cancel),
+reporting completeness and the import history — each part only for viewers it is for."""
 
 import streamlit as st
 
 from figures import reporting
 from ui.committee_view import as_of_caption
-from ui.completeness import completeness_tables
+from ui.completeness import render_commune_completeness, render_period_completeness
 from ui.data import reader
 from ui.filter_state import current_filters
-from ui.importing import render_history, render_import_flow, report_template
+from ui.history import render_history
+from ui.importing import render_import_flow
+from ui.report_template import render_report_template
 from ui.scope_view import scope_title
 
 filters = current_filters("data")
-lang = filters.lang
+limits = filters.viewer.limits
+# Importing: data officers (any commune) and commune officers (their own communes: the
+# importer refuses other rows); the batches and the province's periods: view_batches.
+may_import = limits.may("import_reports") or limits.may("upload_reports")
+may_see_batches = limits.may("view_batches")
 st.title(scope_title(filters, "page.data"), anchor=False)
 st.caption(as_of_caption(filters))
-tab_import, tab_completeness, tab_history = st.tabs(
-    [
-        filters.t("data.tab_import"),
-        filters.t("data.tab_completeness"),
-        filters.t("data.tab_history"),
-    ]
-)
+parts = [("data.tab_import", may_import), ("data.tab_completeness", True)]
+parts.append(("data.tab_history", may_see_batches))
+shown = [key for key, allowed in parts if allowed]
+tabs = dict(zip(shown, st.tabs([filters.t(key) for key in shown]), strict=True))
 
-with tab_import:
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        st.subheader(filters.t("data.template_header"))
-        template_date = st.date_input(
-            filters.t("data.template_date"),
-            value=filters.as_of,
-            format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
-        )
-        fmt = st.radio(filters.t("data.template_format"), ["xlsx", "csv"], horizontal=True)
-        template = report_template(template_date, fmt)
-        if template is None:
-            st.info(filters.t("data.template_none"))
-        else:
-            rows, data = template
-            st.download_button(
-                filters.t("data.template_download", rows=rows),
-                data,
-                file_name=f"mau_bao_cao_{template_date.isoformat()}.{fmt}",
-                icon=":material/download:",
-            )
-    with right:
-        st.subheader(filters.t("data.upload_header"))
-        render_import_flow("reports", lang=lang, actor=filters.viewer.actor)
+if "data.tab_import" in tabs:
+    with tabs["data.tab_import"]:
+        left, right = st.columns([2, 3], gap="large")
+        # The check's outcome goes below both columns, full width: its messages are long.
+        results = st.container()
+        with left:
+            render_report_template(filters)
+        with right:
+            st.subheader(filters.t("data.upload_header"), anchor=False)
+            render_import_flow("reports", filters, results=results)
 
-with tab_completeness:
-    communes = reporting.commune_completeness(reader(), filters.scope)
-    periods = reporting.period_completeness(reader(), filters.scope)
-    completeness_tables(communes, periods, filters)
+with tabs["data.tab_completeness"]:
+    render_commune_completeness(reporting.commune_completeness(reader(), filters.scope), filters)
+    if may_see_batches:
+        periods = reporting.period_completeness(reader(), filters.scope)
+        render_period_completeness(periods, filters.lang)
 
-with tab_history:
-    render_history(lang, actor=filters.viewer.actor)
+if "data.tab_history" in tabs:
+    with tabs["data.tab_history"]:
+        render_history(filters)

@@ -8,17 +8,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 import sqlalchemy as sa
 from shapely.geometry import mapping, shape
 
 from charts.map import commune_map_chart, compute_map_rows
 from data_access import schema as s
 from data_access.accounts.actors import Actor
-from data_access.boundaries import import_boundaries
+from data_access.boundaries import import_boundaries, import_boundary_sources
 from data_access.cli import main
 from data_access.geo.shapes import count_vertices, exterior_rings_clockwise
 from data_access.geo.sources import BoundaryFileError
 from data_access.geo_queries import fetch_child_boundaries
+from data_access.importers.rollback import RollbackRefused, rollback_batch
 from data_access.meta import fetch_data_version
 from data_access.seed import DatasetFiles
 
@@ -300,3 +302,46 @@ def test_command_line_reports_what_it_did(empty_engine, demo_data, tmp_path, cap
     assert "Matched 100 communes" in out
     assert "1 features match no commune: 99999 (most.geojson#101)" in out
     assert "2 communes still have no boundary" in out
+
+
+def _shapes(engine: sa.Engine) -> dict[str, str | None]:
+    loc = s.localities
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(loc.c.code, loc.c.boundary).where(loc.c.level == 1))
+        return dict(rows.all())
+
+
+def test_dry_run_counts_and_writes_nothing(empty_engine, demo_data):
+    register_communes(empty_engine, demo_data)
+    before = table_contents(empty_engine)
+    sources = [("demo.geojson", json.dumps(demo_data.boundaries).encode())]
+    preview = import_boundary_sources(
+        empty_engine, sources, file_name="demo.geojson", actor=Actor(name="t"), dry_run=True
+    )
+    assert preview.changed and len(preview.matched) == 102 and preview.batch_id is None
+    assert table_contents(empty_engine) == before
+
+
+def test_rollback_restores_the_shapes_a_batch_replaced(empty_engine, demo_data):
+    register_communes(empty_engine, demo_data)
+    actor = Actor(name="t")
+    first = [("demo.geojson", json.dumps(demo_data.boundaries).encode())]
+    assert import_boundary_sources(empty_engine, first, file_name="a", actor=actor).changed
+    stored = _shapes(empty_engine)
+    moved = json.loads(json.dumps(demo_data.boundaries))
+    feature = moved["features"][0]
+    feature["geometry"] = mapping(shapely.affinity.translate(shape(feature["geometry"]), 0.01))
+    second = import_boundary_sources(
+        empty_engine, [("moved.geojson", json.dumps(moved).encode())], file_name="b", actor=actor
+    )
+    assert second.changed and _shapes(empty_engine) != stored
+    with pytest.raises(RollbackRefused):  # a later batch changed the first one's shapes
+        rollback_batch(empty_engine, first_batch(empty_engine), actor=actor)
+    rollback_batch(empty_engine, second.batch_id, actor=actor)
+    assert _shapes(empty_engine) == stored
+
+
+def first_batch(engine: sa.Engine) -> int:
+    """The oldest batch's id."""
+    with engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.min(s.import_batches.c.id))).scalar_one()

@@ -6,9 +6,15 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
+from data_access import schema as s
 from data_access.catalog import fetch_stages
 from data_access.completeness import (
+    COMPLETE,
+    LATE,
+    NEVER,
+    compute_status,
     fetch_commune_completeness,
     fetch_period_completeness,
     reporting_periods,
@@ -101,3 +107,55 @@ def test_period_completeness_counts_distinct_communes(seeded_engine, demo_data):
 )
 def test_reporting_periods(start, as_of, days, expected):
     assert reporting_periods(start, as_of, days) == expected
+
+
+def _completeness(engine, as_of: date = AS_OF) -> pd.DataFrame:
+    stage = _stage(engine)
+    return fetch_commune_completeness(
+        engine, stage_id=int(stage["stage_id"]), as_of=as_of, period_days=int(stage["period_days"])
+    ).set_index("commune_code")
+
+
+def test_a_commune_missing_two_indicators_is_late_not_never(seeded_engine):
+    """The demo's Cuôr Đăng (40059) never reports CT09 and CT10: it is late on those two, by
+    the days since the end of the stage's first period."""
+    row = _completeness(seeded_engine).loc["40059"]
+    assert (row["indicators_reported"], row["indicators_total"]) == (8, 10)
+    assert row["status"] == LATE
+    stage = _stage(seeded_engine)
+    assert row["days_late"] == (AS_OF - stage["start_date"]).days - int(stage["period_days"])
+
+
+def test_a_commune_that_never_reported_is_never_and_every_commune_has_one_status(seeded_copy):
+    r, loc = s.reports, s.localities
+    with seeded_copy.begin() as connection:
+        commune = sa.select(loc.c.id).where(loc.c.code == "40002").scalar_subquery()
+        connection.execute(r.delete().where(r.c.locality_id == commune))
+    frame = _completeness(seeded_copy)
+    assert frame.loc["40002", "status"] == NEVER and pd.isna(frame.loc["40002", "days_late"])
+    assert frame.loc["40059", "status"] == LATE
+    complete = frame["indicators_current"] == frame["indicators_total"]
+    assert (frame["status"] == COMPLETE).sum() == complete.sum()
+    assert frame["status"].isin([COMPLETE, LATE, NEVER]).all()
+    assert list(frame.index[:1]) == ["40002"]  # never reported comes first
+
+
+@pytest.mark.parametrize(
+    ("current", "reported", "total", "status"),
+    [
+        (10, 10, 10, COMPLETE),
+        (8, 10, 10, LATE),
+        (8, 8, 10, LATE),
+        (0, 0, 10, NEVER),
+        (0, 0, 0, COMPLETE),
+    ],
+)
+def test_status_rule(current, reported, total, status):
+    frame = pd.DataFrame(
+        {
+            "indicators_current": [current],
+            "indicators_reported": [reported],
+            "indicators_total": [total],
+        }
+    )
+    assert compute_status(frame).tolist() == [status]

@@ -13,7 +13,8 @@ from data_access.importers.template import build_template_frame, template_bytes
 from i18n import translate
 from tests.apptest import FrameApp, open_app
 from ui.completeness import late_communes_frame, periods_frame
-from ui.importing import batches_frame, problems_frame, rollback_choices
+from ui.history import batches_frame, rollback_choices
+from ui.problems_view import problems_frame
 
 
 def _run(page: str, lang: str) -> FrameApp:
@@ -53,13 +54,13 @@ def test_problems_frame_lists_row_column_value_and_message():
         ),
     ]
     frame = problems_frame(problems, "en")
-    assert frame.columns.tolist() == ["Row", "Column", "Value", "Severity", "Message"]
+    assert frame.columns.tolist() == ["Row", "Message", "Column", "Value", "Severity"]
     assert frame.iloc[0].tolist() == [
         5,
+        "no commune (or village) has this code.",
         "Mã xã",
         "99999",
         "Error",
-        "no commune (or village) has this code.",
     ]
     assert frame.iloc[1]["Severity"] == "Warning"
     assert problems_frame(problems, "vi").iloc[1]["Mức độ"] == "Cảnh báo"
@@ -97,11 +98,14 @@ def test_completeness_tables_translate_and_pivot():
             "indicators_current": [10, 3],
             "last_report": [date(2026, 9, 28), date(2026, 9, 1)],
             "oldest_report": [date(2026, 9, 28), date(2026, 8, 1)],
-            "days_late": [0.0, float("nan")],
+            "days_late": [0.0, 265.0],
+            "status": ["complete", "late"],
         }
     )
     late = late_communes_frame(communes, "en")
-    assert late["Days late"].tolist() == ["never reported"]
+    assert late["Days late"].tolist() == ["265"]
+    assert late["Status"].tolist() == ["late"]
+    assert late["Indicators never reported"].tolist() == [2]
     periods = pd.DataFrame(
         {
             "period_start": [date(2026, 9, 24)] * 2,

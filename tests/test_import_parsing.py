@@ -11,6 +11,9 @@ import pytest
 from data_access.importers.headers import REPORT_COLUMNS, REPORT_REQUIRED, fold_header, map_headers
 from data_access.importers.parsing import parse_dates, parse_numbers
 from data_access.importers.reading import FileProblem, read_table
+from data_access.importers.sheet import ReadLimits
+from data_access.importers.xlsx import sheet_overview
+from tests.file_builders import dimension_bomb, xlsx_bytes
 from tests.import_helpers import frame_xlsx
 
 
@@ -120,3 +123,20 @@ def test_unreadable_files_raise_a_message(data, name, key):
         read_table(data, name)
     assert raised.value.problem.key == key
     assert " / " in raised.value.problem.bilingual()
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: xlsx_bytes(("Trang 1", []), ("Số liệu", [["ma_xa"], ["40001"]])),
+            [("Trang 1", False), ("Số liệu", True)],
+        ),
+        (lambda: dimension_bomb(), [("bao_cao", True)]),  # cheap: stops at the first value
+        (lambda: b"PK\x03\x04 not a zip", []),
+        (lambda: b"commune_code\n40001\n", []),
+    ],
+    ids=["cover-sheet", "dimension-bomb", "damaged", "csv"],
+)
+def test_sheet_overview_names_sheets_and_whether_they_hold_data(build, expected):
+    assert sheet_overview(build(), ReadLimits.from_settings()) == expected

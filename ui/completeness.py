@@ -1,28 +1,42 @@
-"""Reporting completeness on the Data page: headline counts, late communes, periods."""
+"""Reporting completeness on the Data page: headline counts, late communes, periods.
+
+Each headline count is the number of rows of one status in the list below it, so the
+screen cannot disagree with itself (the rule is data_access.completeness's `status`).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from data_access.completeness import COMPLETE, LATE, NEVER
 from i18n import translate
 from i18n.formats import format_date
 from ui.export import table_downloads
+from ui.filter_state import Filters
+
+
+def status_counts(communes: pd.DataFrame) -> dict[str, int]:
+    """How many communes are complete, late and never reported (they add up to all)."""
+    counts = communes["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in (COMPLETE, LATE, NEVER)}
 
 
 def late_communes_frame(communes: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Communes not fully reported this period, most overdue first, with translated headers."""
     t = lambda key: translate(key, lang)  # noqa: E731
-    late = communes[communes["indicators_current"] < communes["indicators_total"]]
+    late = communes[communes["status"] != COMPLETE]
     days = late["days_late"].map(lambda d: t("data.never") if pd.isna(d) else str(int(d)))
     return pd.DataFrame(
         {
             t("common.code"): late["commune_code"],
             t("common.commune"): late["commune_name"],
+            t("data.col_status"): late["status"].map(lambda s: t(f"data.completeness_{s}")),
             t("data.col_current"): [
                 f"{c}/{n}"
                 for c, n in zip(late["indicators_current"], late["indicators_total"], strict=True)
             ],
+            t("data.col_never"): late["indicators_total"] - late["indicators_reported"],
             t("common.last_report"): late["last_report"].map(lambda d: format_date(d, lang)),
             t("data.col_oldest"): late["oldest_report"].map(lambda d: format_date(d, lang)),
             t("data.col_days_late"): days,
@@ -46,16 +60,14 @@ def periods_frame(periods: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename_axis(translate("data.col_period", lang)).reset_index()
 
 
-def completeness_tables(communes: pd.DataFrame, periods: pd.DataFrame, filters: object) -> None:
-    """Draw the headline counts, the late communes and the per-period table."""
+def render_commune_completeness(communes: pd.DataFrame, filters: Filters) -> None:
+    """The headline counts and the list of communes late or never reported."""
     lang = filters.lang
-    total = len(communes)
-    complete = int((communes["indicators_current"] == communes["indicators_total"]).sum())
-    never = int((communes["indicators_reported"] < communes["indicators_total"]).sum())
+    counts = status_counts(communes)
     first, second, third = st.columns(3)
-    first.metric(translate("data.complete_metric", lang), f"{complete}/{total}")
-    second.metric(translate("data.late_metric", lang), f"{total - complete - never}")
-    third.metric(translate("data.never_metric", lang), f"{never}")
+    first.metric(translate("data.complete_metric", lang), f"{counts[COMPLETE]}/{len(communes)}")
+    second.metric(translate("data.late_metric", lang), f"{counts[LATE]}")
+    third.metric(translate("data.never_metric", lang), f"{counts[NEVER]}")
     st.caption(
         translate(
             "data.period_rule",
@@ -64,14 +76,22 @@ def completeness_tables(communes: pd.DataFrame, periods: pd.DataFrame, filters: 
             date=format_date(filters.as_of, lang),
         )
     )
-    st.subheader(translate("data.late_header", lang))
+    st.subheader(translate("data.late_header", lang), anchor=False)
     late = late_communes_frame(communes, lang)
     if late.empty:
         st.success(translate("data.all_current", lang))
-    else:
-        st.dataframe(late, hide_index=True, width="stretch")
-        table_downloads(late, name="late-communes", lang=lang, key="export_late")
-    st.subheader(translate("data.periods_header", lang))
+        return
+    st.caption(translate("data.late_listed", lang, rows=len(late), **counts))
+    st.dataframe(late, hide_index=True, width="stretch")
+    table_downloads(late, name="late-communes", lang=lang, key="export_late")
+
+
+def render_period_completeness(periods: pd.DataFrame, lang: str) -> None:
+    """Communes that reported per recent period and indicator (the whole province)."""
+    st.subheader(translate("data.periods_header", lang), anchor=False)
     periods_table = periods_frame(periods, lang)
+    if periods_table.empty:  # (an empty table would say Streamlit's own English "empty")
+        st.caption(translate("data.periods_empty", lang))
+        return
     st.dataframe(periods_table, hide_index=True, width="stretch")
     table_downloads(periods_table, name="reporting-periods", lang=lang, key="export_periods")

@@ -37,8 +37,9 @@ def table_downloads(
 ) -> None:
     """Two small buttons under a table: download it as CSV or as XLSX."""
     table = _labelled(frame, column_config)
-    left, right, _ = st.columns([1, 1, 6])
-    left.download_button(
+    # A row of buttons as wide as their labels: fixed column shares cut them in a narrow pane.
+    row = st.container(horizontal=True)
+    row.download_button(
         translate("export.csv", lang),
         table_csv_bytes(table),
         file_name=f"{name}.csv",
@@ -47,7 +48,7 @@ def table_downloads(
         on_click="ignore",
         icon=":material/download:",
     )
-    right.download_button(
+    row.download_button(
         translate("export.xlsx", lang),
         table_xlsx_bytes(table, sheet=name),
         file_name=f"{name}.xlsx",

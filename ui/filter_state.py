@@ -22,7 +22,9 @@ class Filters:
     """The shared filters of the current run: the language and the Scope they ask for."""
 
     lang: str
-    scope: Scope
+    # None only while a province is being set up and has no stage yet: then the frame offers
+    # the Administration page alone, which reads nothing of a scope.
+    scope: Scope | None
     communes: pd.DataFrame  # every commune of the province: code, name, kind
     problems: tuple[str, ...]
     # Who is looking; the Scope is already narrowed to their Limits.
@@ -32,9 +34,14 @@ class Filters:
     province_name: str = ""
 
     @property
-    def province_code(self) -> str:
-        """The chosen stage's province."""
-        return self.scope.province_code
+    def setting_up(self) -> bool:
+        """True while no stage exists yet (only the province's setup can be shown)."""
+        return self.scope is None
+
+    @property
+    def province_code(self) -> str | None:
+        """The chosen stage's province (None while setting up)."""
+        return None if self.scope is None else self.scope.province_code
 
     @property
     def stage(self) -> Stage:

@@ -62,6 +62,15 @@ PAGES = (
 )
 
 
+# Rights that let a viewer set a province up before it has a stage (Administration alone).
+SETUP_ACTIONS = ("edit_register", "edit_catalogue", "edit_boundaries", "manage_users")
+
+
+def may_set_up(limits: Limits) -> bool:
+    """True when the viewer may load a province that has no stage yet."""
+    return not limits.is_link and any(limits.may(action) for action in SETUP_ACTIONS)
+
+
 def may_open(page: PageSpec, limits: Limits) -> bool:
     """True when a viewer with `limits` may open `page` (a presentation link: the slides only)."""
     if limits.is_link:

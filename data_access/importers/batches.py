@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import sqlalchemy as sa
@@ -28,6 +28,8 @@ class ImportOutcome:
     unchanged: int = 0
     sha256: str = ""
     skipped: int = 0  # rows of a partly filled template left empty
+    # The newest as-of date among the file's rows (reports), so a page can open its figures.
+    latest_as_of: date | None = None
 
     @property
     def ok(self) -> bool:

@@ -107,7 +107,7 @@ def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
     return deleted, restored
 
 
-def _may_roll_back(actor: Actor, kind: str) -> bool:
+def may_roll_back(actor: Actor, kind: str) -> bool:
     """Reports: whoever may roll back imports (data officers); any other kind: whoever may
     write that kind (e.g. an administrator undoing a register change)."""
     if actor.limits is None:
@@ -129,7 +129,7 @@ def rollback_batch(engine: sa.Engine, batch_id: int, *, actor: Actor) -> dict[st
                 raise RollbackRefused("rollback.already", batch=batch_id)
             if batch["kind"] == "seed":
                 raise RollbackRefused("rollback.seed", batch=batch_id)
-            if not _may_roll_back(actor, batch["kind"]):
+            if not may_roll_back(actor, batch["kind"]):
                 raise RollbackRefused("rollback.not_allowed", batch=batch_id, user=actor.name)
             later = _later_batch(connection, batch_id)
             if later is not None:

@@ -158,6 +158,7 @@ def _check_and_write(
         unchanged=int(counts.get("unchanged", 0)),
         sha256=sha256,
         skipped=check.skipped,
+        latest_as_of=max(rows["as_of"]),
     )
     if not write:
         return outcome

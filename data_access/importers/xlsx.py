@@ -99,19 +99,24 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+def _parser(workbook: Any, worksheet: Any, source: Any) -> _CheckingParser:
+    """The checking parser over one sheet's XML stream."""
+    return _CheckingParser(
+        source,
+        worksheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+
+
 def _stream_rows(workbook: Any, worksheet: Any, limits: ReadLimits) -> list[tuple[int, dict]]:
     """(sheet row number, {column: value}) for rows holding a value, within the limits."""
     rows: list[tuple[int, dict]] = []
     cells = 0
     with workbook._archive.open(worksheet._worksheet_path) as source:
-        parser = _CheckingParser(
-            source,
-            worksheet._shared_strings,
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
-        )
+        parser = _parser(workbook, worksheet, source)
         for index, parsed in parser.parse():
             values = {}
             for cell in parsed:
@@ -168,3 +173,40 @@ def read_xlsx(data: bytes, sheet: str | None, limits: ReadLimits) -> pd.DataFram
     check_header(header, row=header_row)
     body = [[values.get(c) for c in range(1, width + 1)] for _, values in rows[1:]]
     return finish_frame(header, body, [index for index, _ in rows[1:]])
+
+
+# Rows of a sheet looked at to tell whether it holds data (the sheet picker's default): a
+# sheet whose first rows are all empty is taken for a cover page, cheaply.
+SHEET_PEEK_ROWS = 1000
+
+
+def _has_value(workbook: Any, worksheet: Any) -> bool:
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        parser = _parser(workbook, worksheet, source)
+        for seen, (_, parsed) in enumerate(parser.parse()):
+            if any(not _is_blank(cell["value"]) for cell in parsed):
+                return True
+            if seen >= SHEET_PEEK_ROWS:
+                return False
+    return False
+
+
+def sheet_overview(data: bytes, limits: ReadLimits) -> list[tuple[str, bool]]:
+    """(name, holds a value in its first rows) of each sheet of an XLSX; [] when the bytes are
+    no readable workbook (the import then says why)."""
+    try:
+        _check_archive(data, limits)
+    except FileProblem:
+        return []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception:  # openpyxl raises many kinds for a damaged archive
+            return []
+        try:
+            return [(ws.title, _has_value(workbook, ws)) for ws in workbook.worksheets]
+        except Exception:  # a damaged sheet: the import names the problem
+            return []
+        finally:
+            workbook.close()

@@ -54,7 +54,7 @@ MESSAGES = {
     "data.status_rolled_back": ("đã hoàn tác", "rolled back"),
     "data.complete_metric": ("Xã đã báo cáo đủ kỳ này", "Communes fully reported this period"),
     "data.late_metric": ("Xã báo cáo trễ", "Communes late"),
-    "data.never_metric": ("Xã thiếu chỉ tiêu", "Communes missing an indicator"),
+    "data.never_metric": ("Xã chưa từng báo cáo", "Communes that never reported"),
     "data.period_rule": (
         "Kỳ báo cáo {days} ngày: xã được tính là đã báo cáo khi báo cáo mới nhất của mọi chỉ tiêu "
         "không cũ hơn {days} ngày tính đến {date}.",
@@ -73,13 +73,9 @@ MESSAGES = {
     ),
     "data.col_period": ("Kỳ", "Period"),
     "admin.intro": (
-        "Cập nhật danh mục địa bàn, dân số nhóm đối tượng và chỉ tiêu/mục tiêu "
-        "từ tệp CSV hoặc XLSX.",
-        "Update the commune register, target-group populations and indicators/targets from CSV "
-        "or XLSX files.",
+        "Thiết lập tỉnh (địa bàn, ranh giới, chiến dịch, danh mục, chỉ tiêu, mục tiêu, dân số), "
+        "tài khoản, liên kết trình chiếu và nhật ký.",
+        "Set the province up (register, boundaries, campaign, catalogues, indicators, targets, "
+        "populations), and manage accounts, presentation links and the audit log.",
     ),
-    "admin.tab_localities": ("Danh mục địa bàn", "Commune register"),
-    "admin.tab_populations": ("Dân số nhóm đối tượng", "Target-group populations"),
-    "admin.tab_indicators": ("Chỉ tiêu và mục tiêu", "Indicators and targets"),
-    "admin.columns": ("Các cột: {columns}", "Columns: {columns}"),
 }
