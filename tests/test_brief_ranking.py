@@ -7,10 +7,8 @@ cluster, each agency, and a stage holding a lower-is-better indicator whose targ
 
 from __future__ import annotations
 
-import dataclasses
-import random
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -22,9 +20,10 @@ from figures.lists import WEAKEST_LIST
 from figures.reader import PlainReader
 from reports.content import gather_content, resolve_request
 from tests.apptest import open_app
+from tests.extra_indicators import AS_OF, ExtraIndicator, with_indicators
 from tests.viewers import link_test_identities
 
-AS_OF, MEETING = date(2026, 9, 30), date(2026, 9, 16)
+MEETING = date(2026, 9, 16)
 CLUSTER = ["40001", "40015", "40071", "40012", "40030", "40044", "40059", "40083", "40090"]
 AGENCIES = ["SKHCN", "SGDDT", "SNV", "CA", "SCT", "VP_UBND"]
 SCOPES = [
@@ -78,52 +77,17 @@ def test_brief_weakest_equal_the_ranking_page(app_env, query):
     assert weakest["rank"].is_monotonic_decreasing
 
 
-def _with_lower_indicator(demo_data):
-    """The demo plus CT11, "residents not yet trained", lower is better, target 0 in GD2-2026."""
-    rng = random.Random(42)
-    indicators = demo_data.indicators
-    extra = indicators[indicators["code"] == "CT07"].assign(
-        code=LOWER_CODE,
-        name_vi="Số người chưa được tập huấn kỹ năng số",
-        name_en="Residents not yet trained in digital skills",
-        direction="lower",
-        sort_order="11",
-    )
-    target = pd.DataFrame(
-        [
-            {
-                "indicator_code": LOWER_CODE,
-                "stage_code": "GD2-2026",
-                "locality_code": "",
-                "baseline": "50000",
-                "target": "0",
-            }
-        ]
-    )
-    communes = sorted(demo_data.localities.query("kind in ['xa', 'phuong']")["code"])
-    rows = []
-    for code in communes:
-        left = rng.randint(300, 900)
-        day = date(2025, 12, 29)
-        while day <= AS_OF:
-            rows.append(
-                {
-                    "locality_code": code,
-                    "indicator_code": LOWER_CODE,
-                    "as_of": day.isoformat(),
-                    "numerator": str(left),
-                    "denominator": "",
-                    "note": "",
-                }
-            )
-            left = max(0, left - rng.randint(0, 25))
-            day += timedelta(days=7)
-    return dataclasses.replace(
-        demo_data,
-        indicators=pd.concat([indicators, extra], ignore_index=True),
-        targets=pd.concat([demo_data.targets, target], ignore_index=True),
-        reports=pd.concat([demo_data.reports, pd.DataFrame(rows)], ignore_index=True),
-    )
+# CT11, "residents not yet trained": lower is better, falls towards its target of 0.
+NOT_YET_TRAINED = ExtraIndicator(
+    code=LOWER_CODE,
+    name_vi="Số người chưa được tập huấn kỹ năng số",
+    name_en="Residents not yet trained in digital skills",
+    unit="count",
+    direction="lower",
+    baseline=50000,
+    target=0,
+    values=lambda commune, week: (max(0, 300 + (commune * 137) % 600 - 11 * week), None),
+)
 
 
 def test_a_lower_is_better_indicator_with_target_zero_counts_in_both(
@@ -132,7 +96,7 @@ def test_a_lower_is_better_indicator_with_target_zero_counts_in_both(
     url = f"sqlite:///{tmp_path / 'lower.db'}"
     engine = create_db_engine(url)
     upgrade_to_head(engine)
-    seed_database(engine, _with_lower_indicator(demo_data))
+    seed_database(engine, with_indicators(demo_data, [NOT_YET_TRAINED]))
     link_test_identities(engine)
     monkeypatch.setenv("DATABASE_URL", url)
     try:
