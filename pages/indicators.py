@@ -129,6 +129,6 @@ with histogram_column:
 
 st.subheader(filters.t("indicators.table"))
 st.caption(filters.t("committee.table_hint"))
-chosen = render_commune_table(commune_table_rows(rows, filters), filters)
+chosen = render_commune_table(commune_table_rows(rows, filters), unit, filters)
 if chosen is not None:
     open_locality(filters, chosen)

@@ -19,6 +19,7 @@ from ui.export import table_downloads
 from ui.filter_state import current_filters
 from ui.links import open_locality
 from ui.scope_view import render_scope_line, scope_title
+from ui.tables import show_table
 from ui.text import md
 
 # Fits 1920×1080 under the title and the controls without scrolling.
@@ -65,8 +66,12 @@ def _villages(code: str) -> None:
                 "kind": filters.t("common.kind"),
             }
         )
-        st.dataframe(
-            shown, hide_index=True, width="stretch", height=min(38 + 35 * len(without), 330)
+        show_table(
+            shown,
+            filters.lang,
+            hide_index=True,
+            width="stretch",
+            height=min(38 + 35 * len(without), 330),
         )
         table_downloads(shown, name="villages", lang=filters.lang, key="export_map_villages")
 

@@ -15,7 +15,9 @@ from ui.navigation import PAGES
 # Placeholders such as {count} match any text; a label shorter than this (outside its
 # placeholders) is too short to tell apart from names in the data, e.g. "xã" in "Xã Ea Kar".
 MIN_LITERAL_CHARS = 8
-SKIPPED_KEYS = {"id", "icon", "type", "formId", "key"}
+# An input's "default"/"value" is the data being edited (an agency's Vietnamese name in its
+# "Name (Vietnamese)" field), not a label.
+SKIPPED_KEYS = {"id", "icon", "type", "formId", "key", "default", "value"}
 
 
 def _label_parts() -> list[tuple[str, list[str]]]:

@@ -45,7 +45,7 @@ def value_text(value: object, unit: str, filters: Filters) -> str:
 
 
 def commune_table_rows(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The commune table of one indicator: code, commune, kind, value, progress (a fraction),
+    """The commune table of one indicator: code, commune, kind, value, progress (percent),
     status (symbol and word) and last report."""
     lang = filters.lang
     return pd.DataFrame(
@@ -54,7 +54,7 @@ def commune_table_rows(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             "commune": rows["commune_name"].to_numpy(),
             "kind": [filters.t(f"kind.{kind}") for kind in rows["commune_kind"]],
             "value": rows["value"].astype(float).round(1).to_numpy(),
-            "progress": rows["progress"].astype(float).to_numpy(),
+            "progress": 100.0 * rows["progress"].astype(float).to_numpy(),
             "status": [status_label(s, lang) for s in rows["status"]],
             "last_report": pd.to_datetime(rows["last_report"]).to_numpy(),
         }

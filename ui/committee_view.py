@@ -15,6 +15,7 @@ from i18n.formats import format_date, format_percent
 from ui.export import table_downloads
 from ui.filter_state import Filters
 from ui.filters import AS_OF_LOOKBACK_DAYS
+from ui.tables import Formatter, show_table
 from ui.text import md
 
 MEETING_PARAM = "meeting"
@@ -138,10 +139,17 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
 
 
 def choosable_table(
-    table: pd.DataFrame, filters: Filters, *, key: str, height: int, columns: dict
+    table: pd.DataFrame,
+    filters: Filters,
+    *,
+    key: str,
+    height: int,
+    columns: dict,
+    formats: dict[str, Formatter | None] | None = None,
 ) -> str | None:
     """A sortable table of communes (a `code` column first, then commune and kind) whose rows
-    can be chosen; returns the chosen commune's code. `columns` configures the other columns."""
+    can be chosen; returns the chosen commune's code. `columns` configures the other columns,
+    `formats` writes their numbers (ui.tables; numeric columns default to the language's)."""
     t, config = filters.t, st.column_config
     column_config = {
         "code": config.TextColumn(t("common.code"), width="small"),
@@ -149,8 +157,10 @@ def choosable_table(
         "kind": config.TextColumn(t("common.kind"), width="small"),
         **columns,
     }
-    event = st.dataframe(
+    event = show_table(
         table,
+        filters.lang,
+        formats=formats,
         hide_index=True,
         height=height,
         on_select="rerun",

@@ -14,6 +14,7 @@ from i18n import translate
 from i18n.formats import format_date
 from ui.export import table_downloads
 from ui.filter_state import Filters
+from ui.tables import show_table
 
 
 def status_counts(communes: pd.DataFrame) -> dict[str, int]:
@@ -82,7 +83,7 @@ def render_commune_completeness(communes: pd.DataFrame, filters: Filters) -> Non
         st.success(translate("data.all_current", lang))
         return
     st.caption(translate("data.late_listed", lang, rows=len(late), **counts))
-    st.dataframe(late, hide_index=True, width="stretch")
+    show_table(late, lang, hide_index=True, width="stretch")
     table_downloads(late, name="late-communes", lang=lang, key="export_late")
 
 
@@ -93,5 +94,5 @@ def render_period_completeness(periods: pd.DataFrame, lang: str) -> None:
     if periods_table.empty:  # (an empty table would say Streamlit's own English "empty")
         st.caption(translate("data.periods_empty", lang))
         return
-    st.dataframe(periods_table, hide_index=True, width="stretch")
+    show_table(periods_table, lang, hide_index=True, width="stretch")
     table_downloads(periods_table, name="reporting-periods", lang=lang, key="export_periods")

@@ -12,6 +12,7 @@ from ui.data import app_engine, reader
 from ui.export import table_downloads
 from ui.filter_state import Filters
 from ui.importing import guarded
+from ui.tables import show_table
 from ui.text import md
 
 # Batches listed, newest first (`python -m data_access batches` lists every one).
@@ -71,7 +72,7 @@ def render_history(
         st.caption(translate("data.history_empty", lang))
         return
     history = batches_frame(batches, lang)
-    st.dataframe(history, hide_index=True, width="stretch")
+    show_table(history, lang, hide_index=True, width="stretch")
     table_downloads(history, name="imports", lang=lang, key=f"{key}_export")
     kinds_of = dict(zip(batches["batch_id"], batches["kind"], strict=True))
     choices = [b for b in rollback_choices(batches) if may_roll_back(actor, kinds_of[b])]

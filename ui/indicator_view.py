@@ -12,6 +12,7 @@ from i18n.formats import format_date
 from ui.committee_rows import rate_text, value_text
 from ui.committee_view import choosable_table
 from ui.filter_state import Filters
+from ui.tables import in_unit, percent_bar
 from ui.widgets import status_badge
 
 TABLE_HEIGHT = 420  # about twelve rows: the table scrolls, the page does not grow with it
@@ -73,8 +74,9 @@ def trend_events(filters: Filters, *, finish: date | None, horizon: date) -> pd.
     )
 
 
-def render_commune_table(table: pd.DataFrame, filters: Filters) -> str | None:
-    """The sortable commune table; returns the code of the commune whose row was chosen."""
+def render_commune_table(table: pd.DataFrame, unit: str, filters: Filters) -> str | None:
+    """The sortable commune table of an indicator in `unit`; returns the code of the commune
+    whose row was chosen."""
     t, config = filters.t, st.column_config
     return choosable_table(
         table,
@@ -83,17 +85,13 @@ def render_commune_table(table: pd.DataFrame, filters: Filters) -> str | None:
         height=TABLE_HEIGHT,
         columns={
             "value": config.NumberColumn(t("common.value")),
-            "progress": config.ProgressColumn(
-                t("common.progress"),
-                format="percent",
-                min_value=0.0,
-                max_value=1.0,
-                color="blue",  # neutral: the status column, not the bar, carries the judgement
-            ),
+            # Neutral blue: the status column, not the bar, carries the judgement.
+            "progress": percent_bar(t("common.progress"), filters.lang, color="blue"),
             "status": config.TextColumn(t("common.status")),
             "last_report": config.DateColumn(
                 t("common.last_report"),
                 format="DD/MM/YYYY" if filters.lang == "vi" else "YYYY-MM-DD",
             ),
         },
+        formats={"value": in_unit(unit, filters.lang), "progress": None},
     )

@@ -13,6 +13,7 @@ from ui.data import reader
 from ui.export import table_downloads
 from ui.filter_state import Filters
 from ui.locality import commune_names
+from ui.tables import percent_bar, show_table
 from ui.text import md
 
 # Tall enough for a typical commune's ten or so villages without the page growing a mile.
@@ -58,7 +59,7 @@ def render_villages(villages: pd.DataFrame, filters: Filters) -> None:
         table[label] = [format_number(v, lang) for v in villages[column]]
     if not reached_columns:
         table[t("village.reached_any")] = t("village.reached_unreported")
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
+    show_table(table, lang, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
     table_downloads(table, name="villages", lang=lang, key="export_villages")
     if len(filters.commune_codes) == 1:
         names = dict(zip(villages["code"], villages["name"], strict=True))
@@ -100,7 +101,7 @@ def render_last_reports(reports: pd.DataFrame, filters: Filters) -> None:
     if len(filters.commune_codes) > 1:
         names = commune_names(filters)
         table.insert(0, t("common.commune"), reports["commune_code"].map(names))
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
+    show_table(table, lang, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)))
     table_downloads(table, name="last-reports", lang=filters.lang, key="export_last_reports")
 
 
@@ -136,11 +137,15 @@ def render_breakdown(breakdown: pd.DataFrame, filters: Filters) -> None:
     for code, unit in units.items():
         if code in breakdown.columns:
             table[code] = [format_value(v, unit, lang) for v in breakdown[code]]
-    percent = st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
-    st.dataframe(
+    show_table(
         table,
+        lang,
+        formats={t("locality.score"): None, t("locality.completeness"): None},
         hide_index=True,
-        column_config={t("locality.score"): percent, t("locality.completeness"): percent},
+        column_config={
+            t("locality.score"): percent_bar(None, lang),
+            t("locality.completeness"): percent_bar(None, lang),
+        },
     )
     table_downloads(table, name="communes", lang=lang, key="export_breakdown")
     st.caption(t("locality.breakdown_hint"))
@@ -163,17 +168,18 @@ def render_chooser(filters: Filters, ranks: pd.DataFrame) -> None:
             t("locality.score"): 100.0 * pd.to_numeric(ranks["score"]),
         }
     )
-    percent = st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
     with right:
         st.caption(t("locality.list_hint"))
-        st.dataframe(
+        show_table(
             table,
+            filters.lang,
+            formats={t("locality.score"): None},
             hide_index=True,
             height=TABLE_HEIGHT,
             key=COMMUNE_PICK_KEY,
             on_select=lambda: _pick_from_list(list(ranks["commune_code"])),
             selection_mode="single-row",
-            column_config={t("locality.score"): percent},
+            column_config={t("locality.score"): percent_bar(None, filters.lang)},
         )
         table_downloads(table, name="communes", lang=filters.lang, key="export_chooser")
 
@@ -218,7 +224,7 @@ def render_village(filters: Filters, village: pd.Series) -> None:
                 t("locality.batch_date"): [format_date(d, lang) for d in log["imported_at"]],
             }
         )
-        st.dataframe(log_table, hide_index=True)
+        show_table(log_table, lang, hide_index=True)
         table_downloads(log_table, name="village-reports", lang=lang, key="export_village_log")
     st.button(
         t("village.back", commune=commune_names(filters)[village["commune_code"]]),

@@ -12,6 +12,7 @@ import streamlit as st
 from data_access.importers.problems import ERROR, WARNING, Problem
 from i18n import translate
 from ui.export import table_downloads
+from ui.tables import show_table
 from ui.text import md
 
 # Rows of the problem table drawn at once; a broken file can list thousands (the download
@@ -107,7 +108,7 @@ def render_problems(problems: list[Problem], lang: str, key: str) -> None:
         caption += " " + t("problems.more", limit=MAX_PROBLEM_ROWS)
     st.caption(caption)
     table = problems_frame(shown[:MAX_PROBLEM_ROWS], lang)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_widths(table))
+    show_table(table, lang, hide_index=True, width="stretch", column_config=_widths(table))
     # The download carries every problem, whatever the filters show.
     table_downloads(
         problems_frame(problems, lang), name="import-problems", lang=lang, key=f"{key}_export"

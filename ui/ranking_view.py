@@ -8,6 +8,7 @@ import streamlit as st
 from i18n.formats import format_change, format_percent
 from ui.committee_view import choosable_table
 from ui.filter_state import Filters
+from ui.tables import percent_bar, signed
 from ui.text import md
 
 TABLE_HEIGHT = 560  # about fifteen rows; the table scrolls inside
@@ -43,18 +44,21 @@ def render_ranking_table(table: pd.DataFrame, filters: Filters) -> str | None:
         key="committee_ranking_table",
         height=TABLE_HEIGHT,
         columns={
-            "rank": config.NumberColumn(t("ranking.rank"), format="%d", width="small"),
+            "rank": config.NumberColumn(t("ranking.rank"), width="small"),
             "rank_change": config.NumberColumn(
-                t("ranking.rank_change"), format="%+d", help=t("ranking.rank_change_help")
+                t("ranking.rank_change"), help=t("ranking.rank_change_help")
             ),
-            "score": config.ProgressColumn(
-                t("ranking.score"), format="%.1f%%", min_value=0.0, max_value=100.0, color="blue"
-            ),
-            "score_change": config.NumberColumn(t("ranking.score_change"), format="%+.1f"),
+            "score": percent_bar(t("ranking.score"), filters.lang, color="blue"),
+            "score_change": config.NumberColumn(t("ranking.score_change")),
             "on_track": config.NumberColumn("✔", help=t("status.on_track"), width="small"),
             "at_risk": config.NumberColumn("▲", help=t("status.at_risk"), width="small"),
             "behind": config.NumberColumn("✖", help=t("status.behind"), width="small"),
             "scored": config.NumberColumn(t("ranking.scored"), help=t("ranking.scored_help")),
+        },
+        formats={
+            "rank_change": signed(filters.lang),
+            "score": None,
+            "score_change": signed(filters.lang, decimals=1),
         },
     )
 

@@ -13,6 +13,7 @@ from data_access.accounts.users import create_user, fetch_users, set_disabled, s
 from ui.data import app_engine
 from ui.export import table_downloads
 from ui.filter_state import Filters
+from ui.tables import PLAIN_IDS, show_table
 
 
 def _role_name(role: str, lang: str) -> str:
@@ -57,7 +58,7 @@ def render_accounts(filters: Filters) -> None:
     t, lang, actor, engine = filters.t, filters.lang, filters.viewer.actor, app_engine()
     users = fetch_users(engine)
     shown = users[["login", "display_name", "email", "grants", "disabled", "has_password", "sso"]]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_table(shown, lang, formats=PLAIN_IDS, hide_index=True, width="stretch")
     table_downloads(shown, name="accounts", lang=lang, key="export_accounts")
     with st.expander(t("admin.add_account")), st.form("add_account", clear_on_submit=True):
         login = st.text_input(t("admin.login"))
@@ -115,7 +116,13 @@ def render_accounts(filters: Filters) -> None:
                 )
     st.subheader(t("admin.sessions"), anchor=False)
     sessions = fetch_sessions(engine, now=utc_now())
-    st.dataframe(sessions.drop(columns=["user_agent"]), hide_index=True, width="stretch")
+    show_table(
+        sessions.drop(columns=["user_agent"]),
+        filters.lang,
+        formats=PLAIN_IDS,
+        hide_index=True,
+        width="stretch",
+    )
     session_id = st.selectbox(t("admin.pick_session"), list(sessions["id"]), index=None)
     if session_id is not None and st.button(t("admin.end_session")):
         _done(lambda: revoke_session(engine, int(session_id), actor=actor), t("admin.saved"))

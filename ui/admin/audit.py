@@ -10,6 +10,7 @@ from data_access.accounts.audit import fetch_audit
 from ui.data import app_engine
 from ui.export import table_downloads
 from ui.filter_state import Filters
+from ui.tables import PLAIN_IDS, show_table
 
 AUDIT_ROWS = 1000  # newest records shown; the download holds the same
 
@@ -24,5 +25,5 @@ def render_audit(filters: Filters) -> None:
         log = log[log["action"].isin(chosen)]
     shown = log.assign(details=[json.dumps(d, ensure_ascii=False) for d in log["details"]])
     shown = shown[["at", "actor", "address", "action", "details"]]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_table(shown, filters.lang, formats=PLAIN_IDS, hide_index=True, width="stretch")
     table_downloads(shown, name="audit", lang=filters.lang, key="export_audit")

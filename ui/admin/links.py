@@ -15,6 +15,7 @@ from data_access.settings import load_settings
 from ui.data import app_engine
 from ui.filter_state import Filters
 from ui.session import LINK_PARAM
+from ui.tables import PLAIN_IDS, show_table
 
 
 def _base_url() -> str:
@@ -57,7 +58,7 @@ def render_links(filters: Filters) -> None:
                 st.success(t("admin.link_made"))
                 st.code(f"{_base_url()}/?present=1&{LINK_PARAM}={token}", language=None)
     links = fetch_links(engine)
-    st.dataframe(links, hide_index=True, width="stretch")
+    show_table(links, filters.lang, formats=PLAIN_IDS, hide_index=True, width="stretch")
     active = links[links["revoked_at"].isna()]
     link_id = st.selectbox(t("admin.pick_link"), list(active["id"]), index=None)
     if link_id is not None and st.button(t("admin.link_revoke")):
