@@ -4,6 +4,7 @@ import streamlit as st
 
 from i18n import translate
 from ui.access import render_signin_gate, render_viewer_box
+from ui.charts import hide_chart_toolbars
 from ui.data import app_engine, page_reader
 from ui.faults import DATABASE_FAULTS, database_answers, render_database_fault
 from ui.filter_state import STATE_KEY
@@ -50,6 +51,7 @@ try:
             if may_open(page, viewer.limits) and (not setting_up or page.name == "admin")
         ]
         navigation = st.navigation(start + pages, position="hidden" if presenting else "sidebar")
+        hide_chart_toolbars()
         navigation.run()
 except DATABASE_FAULTS as error:
     render_database_fault(error, lang, lambda: database_answers(app_engine))

@@ -9,6 +9,7 @@ import pandas as pd
 
 from charts.palette import ACTUAL_COLOUR, PACE_COLOUR, VALUE_COLOUR
 from i18n import translate
+from i18n.formats import format_date, format_number, format_percent, format_value
 
 # Tall enough to read a slope, short enough for ten tiles on one 1080-pixel screen.
 SPARKLINE_HEIGHT = 56
@@ -35,8 +36,12 @@ def trend_chart(
     pace = pd.DataFrame(
         {"report_date": [start.isoformat(), end.isoformat()], "value": [baseline, expected_end]}
     )
-    values = trend.assign(report_date=[d.isoformat() for d in trend["report_date"]])
-    value_format = ".1f" if unit == "percent" else ",.0f"
+    # Tooltips show text written in the reader's language, not Vega's English number format.
+    values = trend.assign(
+        report_date=[d.isoformat() for d in trend["report_date"]],
+        date_text=[format_date(d, lang) for d in trend["report_date"]],
+        value_text=[format_value(v, unit, lang) for v in trend["value"]],
+    )
     x = alt.X(
         "report_date:T",
         axis=None,
@@ -52,8 +57,8 @@ def trend_chart(
             x=x,
             y=y,
             tooltip=[
-                alt.Tooltip("report_date:T", title=date_title, format="%d/%m/%Y"),
-                alt.Tooltip("value:Q", title=value_title, format=value_format),
+                alt.Tooltip("date_text:N", title=date_title),
+                alt.Tooltip("value_text:N", title=value_title),
             ],
         )
     )
@@ -77,6 +82,12 @@ def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
             for r, p in zip(groups["reached"], groups["population"], strict=True)
         ],
     )[["group", "share", "goal_pct", "reached", "population"]]
+    frame = frame.assign(
+        share_text=[format_percent(v, lang) for v in frame["share"]],
+        reached_text=[format_number(v, lang) for v in frame["reached"]],
+        population_text=[format_number(v, lang) for v in frame["population"]],
+        goal_text=[format_percent(v, lang, decimals=0) for v in frame["goal_pct"]],
+    )
     order = list(frame["group"])
     y = alt.Y(
         "group:N",
@@ -92,16 +103,14 @@ def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:
     )
     tooltip = [
         alt.Tooltip("group:N", title=translate("locality.target_group", lang)),
-        alt.Tooltip("share:Q", title=translate("locality.reached_pct", lang), format=".1f"),
-        alt.Tooltip("reached:Q", title=translate("locality.reached", lang), format=",.0f"),
-        alt.Tooltip("population:Q", title=translate("locality.population", lang), format=",.0f"),
-        alt.Tooltip("goal_pct:Q", title=translate("locality.goal", lang), format=".0f"),
+        alt.Tooltip("share_text:N", title=translate("locality.reached_pct", lang)),
+        alt.Tooltip("reached_text:N", title=translate("locality.reached", lang)),
+        alt.Tooltip("population_text:N", title=translate("locality.population", lang)),
+        alt.Tooltip("goal_text:N", title=translate("locality.goal", lang)),
     ]
     base = alt.Chart(frame)
     bars = base.mark_bar(color=ACTUAL_COLOUR).encode(x=x, y=y, tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=4, fontSize=14).encode(
-        x=x, y=y, text=alt.Text("share:Q", format=".1f")
-    )
+    labels = base.mark_text(align="left", dx=4, fontSize=14).encode(x=x, y=y, text="share_text:N")
     goals = base.mark_tick(color=VALUE_COLOUR, thickness=3, size=GROUP_BAR_HEIGHT - 6).encode(
         x="goal_pct:Q", y=y, tooltip=tooltip
     )

@@ -14,13 +14,23 @@ from ui.data import reader
 
 # Chart specs kept per app server: every chart of every page for a few views and dates.
 SPEC_ENTRIES = 512
+# Streamlit's chart toolbar speaks English only ("Show data", "Download as PNG"): hidden. The
+# tables beside the charts carry the same figures and download in the chosen language.
+CHART_CSS = """<style>
+div:has(> [data-testid="stVegaLiteChart"]) > [data-testid="stElementToolbar"] {display: none;}
+</style>"""
 
 
 @st.cache_data(show_spinner=False, max_entries=SPEC_ENTRIES)
 def _spec(_build: Callable[[], alt.TopLevelMixin], key: str) -> dict[str, Any]:
     # The chart is ours and built from checked data: Altair's schema validation (a third of
     # the page's time) is skipped.
-    return _build().to_dict(validate=False)
+    spec = _build().to_dict(validate=False)
+    # Streamlit's theme gives every mark a tooltip of all its encoded fields (sort helpers,
+    # raw floats); only the tooltips a chart names, with text it wrote, are shown.
+    config = spec.setdefault("config", {})
+    config["mark"] = {**config.get("mark", {}), "tooltip": False}
+    return spec
 
 
 @st.cache_data(show_spinner=False, max_entries=SPEC_ENTRIES)
@@ -39,6 +49,11 @@ def chart_spec(name: str, view: tuple, build: Callable[[], alt.TopLevelMixin]) -
     language, options), kept under this run's data version."""
     key = call_key(chart_spec, (name, reader().version, view))
     return _spec(build, key)
+
+
+def hide_chart_toolbars() -> None:
+    """Once per run, in the frame: the style that hides the charts' English toolbar."""
+    st.html(CHART_CSS)
 
 
 def show_chart(name: str, view: tuple, build: Callable[[], alt.TopLevelMixin], **options: Any):
