@@ -10,6 +10,8 @@ from tests.test_app import run_app
 from ui.presentation import ADVANCE_MAX_S, ADVANCE_MIN_S, SLIDE_COUNT, parse_advance, parse_slide
 from ui.presentation_slides import SLIDE_TITLES
 
+DEMO_INDICATORS = 10  # the demo's stages hold all ten campaign indicators
+
 
 def _title(at) -> str:
     return at.title[0].value
@@ -74,12 +76,32 @@ def test_parse_advance(text, seconds, bad):
 def test_every_slide_runs(app_env, slide, lang, stage):
     params = {"stage": stage, **({"lang": "en"} if lang == "en" else {})}
     at = _open(slide, **params)
-    expected = translate(SLIDE_TITLES[slide - 1], lang, date="")
+    expected = translate(SLIDE_TITLES[slide - 1], lang, date="", count=DEMO_INDICATORS)
     assert _title(at).startswith(expected.split("{")[0].strip()[:12])
     assert at.query_params["slide"] == [str(slide)] or at.query_params["slide"] == str(slide)
     facts = " ".join(h.value for h in at.get("html"))
     assert translate("common.as_of", lang, date="").split("{")[0].strip() in facts
     assert translate("present.synthetic", lang) in facts  # the demo province is made up
+
+
+@pytest.mark.parametrize(
+    ("params", "count", "scope"),
+    [
+        ({}, 10, "Tỉnh Đắk Sơn"),
+        ({"agency": "CA"}, 2, "Tỉnh Đắk Sơn · Công an tỉnh — 2 chỉ tiêu"),
+        ({"commune": "40001"}, 10, "Phường Buôn Ma Thuột"),
+        ({"commune": ["40001", "40015"]}, 10, "2 xã/phường: Phường Buôn Ma Thuột, Xã Ea Kar"),
+    ],
+)
+def test_every_slide_names_its_scope_and_slide_one_counts_its_indicators(
+    app_env, params, count, scope
+):
+    for slide in range(1, SLIDE_COUNT + 1):
+        at = _open(slide, stage="GD1-2025", **params)
+        if slide == 1:
+            assert _title(at) == translate(SLIDE_TITLES[0], count=count)
+        lines = [m.value for m in at.markdown if 'class="present-scope"' in m.value]
+        assert lines == [f'<p class="present-scope">{scope}</p>'], (slide, lines)
 
 
 def test_the_as_of_date_is_the_frozen_one(app_env):
@@ -94,7 +116,7 @@ def test_the_as_of_date_is_the_frozen_one(app_env):
 def test_wrong_slide_or_timer_gives_a_message(app_env, params, fragment):
     at = _open(**params)
     assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
-    assert _title(at) == translate(SLIDE_TITLES[0])
+    assert _title(at) == translate(SLIDE_TITLES[0], count=DEMO_INDICATORS)
     assert "advance" not in at.query_params
 
 
@@ -109,7 +131,7 @@ def test_next_and_previous_buttons_walk_the_slides(app_env):
     at.button(key="present-next").click().run()
     assert _title(at).startswith(translate(SLIDE_TITLES[4], date="")[:10])
     at.button(key="present-next").click().run()  # after the last slide comes the first
-    assert _title(at) == translate(SLIDE_TITLES[0])
+    assert _title(at) == translate(SLIDE_TITLES[0], count=DEMO_INDICATORS)
     assert at.query_params["slide"] in ("1", ["1"])
     at.button(key="present-previous").click().run()
     assert _title(at).startswith(translate(SLIDE_TITLES[4], date="")[:10])
@@ -119,7 +141,7 @@ def test_present_button_opens_and_exit_leaves(app_env):
     at = run_app({"stage": "GD1-2025", "as_of": "2025-09-03"})
     at.button(key="present-open").click().run()
     assert not at.exception
-    assert _title(at) == translate(SLIDE_TITLES[0])
+    assert _title(at) == translate(SLIDE_TITLES[0], count=DEMO_INDICATORS)
     at.button(key="present-exit").click().run()
     assert not at.exception
     assert _title(at) == translate("page.overview")

@@ -64,6 +64,7 @@ html { font-size: 1.85vh !important; }
 }
 .st-key-present-tiles [data-testid="stMetricDelta"] p { font-size: 1.05rem; font-weight: 700; }
 .st-key-present-tiles [data-testid="stVerticalBlock"] { gap: 0.3rem; }
+.present-scope { font-size: 1.3rem; font-weight: 700; margin: 0; color: #1f3b73; }
 .present-facts { font-size: 1.05rem; font-weight: 700; text-align: right; line-height: 1.35; }
 .present-facts .demo { background: #ffe08a; padding: 0 0.35rem; }
 .present-chart { display: flex; justify-content: center; }

@@ -6,6 +6,7 @@ them grows with the screen like the rest of the slide and nothing needs the mous
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +20,7 @@ from charts.render import chart_svg
 from charts.rows import group_bar_rows
 from charts.score_map import score_board, score_map_chart
 from figures import committee
+from figures.boards import stage_indicators
 from figures.lists import FALLEN_LIST
 from figures.maps import commune_shapes
 from i18n.formats import format_change, format_date, status_label
@@ -27,6 +29,7 @@ from ui.committee_view import ranked_list
 from ui.data import reader
 from ui.filter_state import Filters
 from ui.presentation import SLIDE_COUNT, navigation_buttons
+from ui.scope_view import scope_label
 from ui.text import md
 from ui.widgets import indicator_tile
 
@@ -70,9 +73,15 @@ def _facts(index: int, filters: Filters) -> str:
 def draw_slide(index: int, filters: Filters, meeting: date) -> None:
     """The title row (title, as-of, slide number, buttons) and the body of slide `index`."""
     title_key = SLIDE_TITLES[index]
-    title = filters.t(title_key, date=format_date(meeting, filters.lang))
+    count = len(stage_indicators(reader(), filters.scope))
+    title = filters.t(title_key, date=format_date(meeting, filters.lang), count=count)
     heading, facts, buttons = st.columns([4.4, 1.7, 3.4], vertical_alignment="center")
     heading.title(title, anchor=False)
+    # Whose figures the slide shows: a hall must never read a commune's as the province's.
+    heading.markdown(
+        f'<p class="present-scope">{html.escape(scope_label(filters))}</p>',
+        unsafe_allow_html=True,
+    )
     facts.html(_facts(index, filters))
     with buttons:
         navigation_buttons(filters)

@@ -45,6 +45,14 @@ def agency_name(filters: Filters) -> str | None:
     return filters.t("scope.agency", agency=name, count=len(indicators))
 
 
+def scope_label(filters: Filters) -> str:
+    """Whose figures these are in one line of plain text: the commune, cluster or province,
+    and the agency ("Xã Cư Prao · Công an tỉnh — 2 chỉ tiêu")."""
+    place = scope_name(filters) or filters.province_name
+    agency = agency_name(filters)
+    return place + (f" · {agency}" if agency else "")
+
+
 def scope_title(filters: Filters, title_key: str) -> str:
     """The page's title (its scope is named on the line under it, render_scope_line)."""
     return filters.t(title_key)
@@ -62,16 +70,12 @@ def render_scope_line(
     """Under the title, whose figures these are: the commune or cluster (else the province),
     the agency's name and indicator count, and one click back to the whole province when the
     viewer may see it. `extra`: Markdown shown small at the end of the line (the as-of date)."""
-    place = scope_name(filters) or filters.province_name
-    agency = agency_name(filters)
-    narrowed = bool(filters.commune_codes) or bool(agency)
+    narrowed = bool(filters.commune_codes) or bool(filters.agency_code)
     allowed = filters.scope.sees_province and filters.scope.allowed_agencies is None
     row = container.container(
         horizontal=True, vertical_alignment="center", gap="small", key="scope-line"
     )
-    row.markdown(
-        f"#### :material/location_on: {md(place)}" + (f" · {md(agency)}" if agency else "")
-    )
+    row.markdown(f"#### :material/location_on: {md(scope_label(filters))}")
     if narrowed and allowed:
         row.button(
             filters.t("scope.whole_province"),

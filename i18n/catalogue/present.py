@@ -15,7 +15,7 @@ MESSAGES = {
     "present.counter": ("Trang {number}/{count}", "Slide {number}/{count}"),
     "present.auto": ("tự chuyển sau {seconds} giây", "next in {seconds} s"),
     "present.synthetic": ("Dữ liệu mô phỏng", "Synthetic demo data"),
-    "present.slide.indicators": ("Mười chỉ tiêu của chiến dịch", "The ten campaign indicators"),
+    "present.slide.indicators": ("{count} chỉ tiêu của chiến dịch", "{count} campaign indicators"),
     "present.slide.map": ("Bản đồ điểm tổng hợp các xã", "Communes by composite score"),
     "present.slide.groups": ("Các nhóm đối tượng", "Target groups"),
     "present.slide.weakest": ("Mười xã, phường yếu nhất", "The ten weakest communes"),
