@@ -11,6 +11,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
+from charts.map_labels import readable_labels
 from charts.palette import STATUS_COLOURS
 from i18n import translate
 from i18n.formats import format_date, format_percent, format_value
@@ -165,7 +166,11 @@ def commune_map_chart(
             )
         )
     if labels:
-        text = base.encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+        # Dense areas keep only the labels that fit (charts.map_labels).
+        named = readable_labels(rows, height=height)
+        text = base.encode(longitude="lon:Q", latitude="lat:Q", text="label:N").transform_filter(
+            alt.FieldOneOfPredicate(field="code", oneOf=named)
+        )
         layers.append(text.mark_text(fontSize=11, stroke="white", strokeWidth=3, opacity=0.8))
         layers.append(text.mark_text(fontSize=11, fontWeight="bold", color="#111"))
     return (

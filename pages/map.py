@@ -13,17 +13,20 @@ from charts.map import (
 from figures.boards import stage_indicators
 from figures.maps import commune_shapes, indicator_map_board, village_shapes
 from ui.charts import kept, show_chart
-from ui.committee_view import as_of_caption
+from ui.committee_view import as_of_caption, url_choice, write_page_param
 from ui.data import reader
 from ui.export import table_downloads
 from ui.filter_state import current_filters
-from ui.links import open_locality
+from ui.links import INDICATOR_PARAM, open_locality
 from ui.scope_view import render_scope_line, scope_title
 from ui.tables import show_table
 from ui.text import md
 
 # Fits 1920×1080 under the title and the controls without scrolling.
 MAP_HEIGHT = 660
+# The map's own URL parameters (the indicator's is the indicator page's too) and widgets.
+COLOUR_PARAM, INDICATOR_KEY, COLOUR_KEY = "colour", "map_indicator", "map_colour_by"
+COLOURINGS = ["progress", "status"]
 # Names listed in the "no boundary" note before "…".
 MISSING_LISTED = 8
 
@@ -89,23 +92,40 @@ if shapes["boundary"].isna().all():
     st.stop()
 
 names = dict(zip(indicators["code"], indicators[f"name_{filters.lang}"], strict=True))
+# The indicator and the colouring live in the URL: "the map of CT08 by status" is a link.
+url_choice(
+    INDICATOR_PARAM,
+    INDICATOR_KEY,
+    accept=lambda text: text if text in names else None,
+    problem=lambda text: filters.t("indicators.bad_code", value=text),
+)
+url_choice(
+    COLOUR_PARAM,
+    COLOUR_KEY,
+    accept=lambda text: text if text in COLOURINGS else None,
+    problem=lambda text: filters.t("map.bad_colour", value=text),
+)
+if st.session_state.get(INDICATOR_KEY) not in names:
+    st.session_state[INDICATOR_KEY] = next(iter(names))
 pick, colour, label = st.columns([3, 2, 2], vertical_alignment="bottom")
 indicator = pick.selectbox(
     filters.t("map.indicator"),
     list(names),
     format_func=lambda code: f"{code} · {names[code]}",
-    key="map_indicator",
+    key=INDICATOR_KEY,
 )
 colour_by = (
     colour.segmented_control(
         filters.t("map.colour_by"),
-        ["progress", "status"],
-        default="progress",
+        COLOURINGS,
+        default=COLOURINGS[0],
         format_func=lambda choice: filters.t(f"map.by_{choice}"),
-        key="map_colour_by",
+        key=COLOUR_KEY,
     )
-    or "progress"
+    or COLOURINGS[0]
 )
+write_page_param(INDICATOR_PARAM, indicator)
+write_page_param(COLOUR_PARAM, colour_by)
 labels = label.toggle(filters.t("map.labels"), key="map_labels")
 
 view = (filters.scope, filters.lang, indicator, colour_by)

@@ -169,3 +169,62 @@ def test_map_page_with_one_commune_lists_its_villages(app_env, lang):
     assert any(headline in m.value for m in at.markdown)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) > 0
     assert at.selectbox(key="map_indicator").value == "CT01"
+
+
+def test_the_maps_indicator_and_colouring_come_from_and_go_to_the_url(app_env):
+    """A head shares "the map of CT08 by status" as a link; the view reads and writes it."""
+    at = open_app({"indicator": "CT08", "colour": "status"}, "pages/map.py")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="map_indicator").value == "CT08"
+    assert at.session_state["map_colour_by"] == "status"
+    assert not at.warning
+    at.selectbox(key="map_indicator").set_value("CT03").run()
+    assert at.query_params["indicator"] in ("CT03", ["CT03"])
+    assert at.query_params["colour"] in ("status", ["status"])
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [({"indicator": "XX99"}, "«XX99»"), ({"colour": "rainbow"}, "«rainbow»")],
+)
+def test_a_wrong_map_link_says_so_and_shows_the_default(app_env, query, fragment):
+    at = open_app(query, "pages/map.py")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.selectbox(key="map_indicator").value == "CT01"
+    assert at.session_state["map_colour_by"] == "progress"
+
+
+def _square(code: str, lon: float, lat: float, size: float, label: str) -> dict:
+    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    return {
+        "code": code,
+        "label": label,
+        "lon": lon + size / 2,
+        "lat": lat + size / 2,
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+
+
+def test_labels_that_would_overlap_are_thinned_largest_first():
+    from charts.map_labels import readable_labels
+
+    # A province 1° tall drawn 660 px high: a 0.2° commune is ~130 px, a 0.005° one ~3 px.
+    big = [_square(f"B{i}", 108.0 + 0.3 * i, 12.0, 0.2, "Ea Kar") for i in range(3)]
+    dense = [_square(f"D{i}", 108.1 + 0.005 * i, 12.9, 0.005, "Buôn Ma Thuột") for i in range(6)]
+    corner = [_square("C0", 108.0, 13.0, 0.01, "Cư Prao")]
+    named = readable_labels(big + dense + corner, height=660)
+    assert {"B0", "B1", "B2", "C0"} <= set(named)  # apart from each other: all named
+    assert sum(code.startswith("D") for code in named) == 1  # six on top of each other: one
+
+
+def test_the_label_layer_names_only_the_thinned_communes(app_env):
+    rows = compute_map_rows(SHAPES, BOARD, colour_by="progress", lang="vi")
+    spec = commune_map_chart(rows, colour_by="progress", lang="vi", labels=True).to_dict()
+    filters = [
+        t["filter"]
+        for layer in spec["layer"]
+        for t in layer.get("transform", [])
+        if "oneOf" in t.get("filter", {})
+    ]
+    assert filters and all(f["field"] == "code" for f in filters)

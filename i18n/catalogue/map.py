@@ -3,6 +3,10 @@
 MESSAGES = {
     "map.indicator": ("Chỉ tiêu trên bản đồ", "Indicator on the map"),
     "map.colour_by": ("Tô màu theo", "Colour by"),
+    "map.bad_colour": (
+        "Liên kết có cách tô màu «{value}» không hợp lệ; dùng «progress» hoặc «status».",
+        "The link's colouring «{value}» is not valid; use «progress» or «status».",
+    ),
     "map.by_progress": ("Mức hoàn thành mục tiêu", "Progress to target"),
     "map.by_status": ("Trạng thái tiến độ", "Pace status"),
     "map.labels": ("Hiện tên xã (trình chiếu)", "Show commune names (projector)"),
