@@ -59,11 +59,13 @@ MESSAGES = {
     "brief.map_legend": ("Điểm tổng hợp", "Composite score"),
     "brief.weakest_note": (
         "Xếp theo điểm tổng hợp tăng dần. «Chỉ tiêu chậm»: số chỉ tiêu chậm tiến độ hoặc quá "
-        "hạn báo cáo, trên số chỉ tiêu xã được chấm (chỉ tiêu tỷ lệ; chỉ tiêu đếm chỉ khi xã "
-        "có mục tiêu riêng).",
+        "hạn báo cáo, trên số chỉ tiêu xã có số liệu. Mục tiêu của xã: mục tiêu riêng nếu có; "
+        "nếu không, tỷ lệ của tỉnh (chỉ tiêu tỷ lệ) hoặc phần của xã trong mục tiêu số lượng "
+        "của tỉnh theo tỷ lệ dân số (chỉ tiêu đếm).",
         "Sorted by composite score, lowest first. «Indicators behind»: indicators behind pace "
-        "or stale, out of those the commune is scored on (percent indicators; count indicators "
-        "only where the commune has its own target).",
+        "or stale, out of those the commune has data for. A commune's target: its own where "
+        "set, else the province rate (percent indicators) or its population share of the "
+        "province count (count indicators).",
     ),
     "brief.changes.indicators": (
         "Chỉ tiêu thay đổi trạng thái",
