@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
@@ -21,8 +21,7 @@ from data_access.catalog import (
 from data_access.meta import fetch_is_demo
 from data_access.settings import load_settings
 from figures import committee
-from figures.dates import usual_report_date
-from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.dates import comparison_date, usual_report_date
 from figures.maps import commune_shapes
 from figures.reader import Reader
 from figures.requests import default_as_of, default_stage_id
@@ -132,7 +131,7 @@ def resolve_request(
     latest = _usual_date(reader, stages, stage_code)
     stage = _stage_for(stages, stage_code, as_of, latest)
     as_of = as_of or default_as_of(stage, latest)
-    since = since or as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+    since = since or comparison_date(reader, province_code=str(stage["province_code"]), as_of=as_of)
     if since >= as_of:
         raise BriefInputError("brief.error.since_not_before", since=since, as_of=as_of)
     agency = _agency(reader, agency_code)

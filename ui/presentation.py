@@ -10,15 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
-from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.dates import comparison_date
 from figures.requests import parse_url_date
 from i18n import translate
 from ui.committee_view import MEETING_PARAM
-from ui.data import reading_fragment
+from ui.data import reader, reading_fragment
 from ui.filter_state import Filters
 from ui.navigation import page_file
 
@@ -123,13 +123,13 @@ def hide_app_chrome() -> None:
 
 
 def meeting_date(filters: Filters) -> date:
-    """The last meeting: `meeting=` of the link when valid (before as-of), else a fortnight
-    before as-of, as on the overview."""
+    """The last meeting: `meeting=` of the link when valid (before as-of), else the last
+    stored meeting's frozen as-of, else a fortnight before as-of, as on the overview."""
     text = st.session_state.get(_PARAMS_KEY, {}).get(MEETING_PARAM)
     day = parse_url_date(text) if text else None
     if day is not None and day < filters.as_of:
         return day
-    return filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+    return comparison_date(reader(), province_code=filters.province_code, as_of=filters.as_of)
 
 
 def read_slide_choice(filters: Filters) -> SlideChoice:
