@@ -12,11 +12,13 @@ from dataclasses import replace
 import pandas as pd
 
 from data_access.catalog import fetch_agencies, fetch_communes, fetch_stage_indicators
-from data_access.meeting_queries import fetch_decisions, status_on
+from data_access.meeting_queries import fetch_decisions, fetch_meetings, status_on
 from figures.boards import indicator_board
 from figures.dates import last_meeting
 from figures.reader import Reader, figure
 from figures.scope import Scope
+from i18n import translate
+from i18n.formats import format_date, format_value
 
 # The board's columns, in order (see decisions_due).
 BOARD_COLUMNS = (
@@ -35,6 +37,7 @@ BOARD_COLUMNS = (
     "due_date",
     "status",
     "status_note",
+    "meeting_date",
     "meeting_as_of",
     "value_then",
     "value_now",
@@ -67,6 +70,20 @@ def decisions_due(reader: Reader, scope: Scope) -> pd.DataFrame:
     indicator, responsible side, status as of now (overdue computed), value_then at the
     meeting's as-of and value_now (NaN without an indicator or data). Columns: BOARD_COLUMNS."""
     meeting = last_meeting(reader, province_code=scope.province_code, as_of=scope.as_of)
+    return _board(reader, scope, meeting)
+
+
+@figure
+def decisions_new(reader: Reader, scope: Scope) -> pd.DataFrame:
+    """The decisions of the latest meeting frozen at the scope's as-of itself (the meeting
+    the brief is for), as decisions_due's columns."""
+    meetings = reader.read(fetch_meetings, province_code=scope.province_code)
+    held = meetings[meetings["as_of"] == scope.as_of] if not meetings.empty else meetings
+    return _board(reader, scope, None if held.empty else held.iloc[0].to_dict())
+
+
+def _board(reader: Reader, scope: Scope, meeting: dict | None) -> pd.DataFrame:
+    """One row per decision of `meeting` the viewer may see (BOARD_COLUMNS), by due date."""
     if meeting is None:
         return pd.DataFrame(columns=list(BOARD_COLUMNS))
     decisions = reader.read(fetch_decisions, meeting_id=int(meeting["meeting_id"]))
@@ -110,6 +127,7 @@ def decisions_due(reader: Reader, scope: Scope) -> pd.DataFrame:
                 "due_date": decision["due_date"],
                 "status": status_on(decision["status"], decision["due_date"], scope.as_of),
                 "status_note": _text(decision["status_note"]) or "",
+                "meeting_date": meeting["meeting_date"],
                 "meeting_as_of": meeting["as_of"],
                 "value_then": _value(reader, subject.at(meeting["as_of"]), code) if known else None,
                 "value_now": _value(reader, subject, code) if known else None,
@@ -117,3 +135,35 @@ def decisions_due(reader: Reader, scope: Scope) -> pd.DataFrame:
         )
     board = pd.DataFrame(rows, columns=list(BOARD_COLUMNS))
     return board.sort_values(["due_date", "decision_id"], kind="stable").reset_index(drop=True)
+
+
+def decision_headline(row: pd.Series, lang: str) -> str:
+    """Plain text of one board row: subject — figure then and now, due date — status, e.g.
+    "Xã Ea Súp — CT09: 41,0 % khi họp, 58,0 % hiện nay · hạn 30/11/2026 — Đã xong"."""
+    subject = row["subject_name"] or translate("decision.province", lang)
+    parts = [subject]
+    if isinstance(row["indicator_code"], str):
+        unit = row["unit"]
+        parts.append(
+            translate(
+                "decision.figure",
+                lang,
+                indicator=row["indicator_code"],
+                then=format_value(_number(row["value_then"]), unit, lang),
+                now=format_value(_number(row["value_now"]), unit, lang),
+            )
+        )
+    due = translate("decision.due", lang, date=format_date(row["due_date"], lang))
+    status = translate(f"decision.status.{row['status']}", lang)
+    return f"{' — '.join(parts)} · {due} — {status}"
+
+
+def decision_detail(row: pd.Series, lang: str) -> str:
+    """Plain text of what was decided and who answers for it."""
+    name = row["responsible_name_en" if lang == "en" else "responsible_name_vi"]
+    detail = f"{row['text']} · {translate('decision.responsible', lang, name=name)}"
+    return f"{detail} · {row['status_note']}" if row["status_note"] else detail
+
+
+def _number(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)

@@ -20,7 +20,7 @@ from data_access.catalog import (
 )
 from data_access.meta import fetch_is_demo
 from data_access.settings import load_settings
-from figures import committee
+from figures import committee, decisions
 from figures.dates import comparison_date, usual_report_date
 from figures.maps import commune_shapes
 from figures.reader import Reader
@@ -71,6 +71,8 @@ class BriefContent:
     fallen: pd.DataFrame  # communes that fell behind since the last meeting
     target_groups: pd.DataFrame  # people reached per target group
     shapes: pd.DataFrame  # the communes' boundaries (the chosen ones only, if any)
+    decisions_due: pd.DataFrame  # the last stored meeting's decisions, then and now
+    decisions_new: pd.DataFrame  # decisions of the meeting frozen at this as-of
 
 
 def _stage_for(
@@ -179,4 +181,6 @@ def gather_content(reader: Reader, request: BriefRequest) -> BriefContent:
         fallen=committee.fallen_behind(reader, scope, since),
         target_groups=committee.group_totals(reader, scope),
         shapes=shapes.reset_index(drop=True),
+        decisions_due=decisions.decisions_due(reader, scope),
+        decisions_new=decisions.decisions_new(reader, scope),
     )

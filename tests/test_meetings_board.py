@@ -8,54 +8,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access.accounts.actors import Actor
 from data_access.accounts.roles import COMMUNE_OFFICER, Grant, compute_limits
 from data_access.catalog import fetch_stages
-from data_access.meetings import create_meeting, record_decision, update_decision_status
-from figures.decisions import BOARD_COLUMNS, decisions_due
+from data_access.meetings import create_meeting, record_decision
+from figures.decisions import BOARD_COLUMNS, decisions_due, decisions_new
 from figures.reader import PlainReader
+from i18n import translate
+from reports.brief import build_brief_pdf
 from reports.content import resolve_request
+from tests.meetings_helpers import DECISIONS, FROZEN, NOW, OPERATOR, store_meeting_with_decisions
 from tests.oracle import group_totals, value_of
-
-OPERATOR = Actor(name="cli:tests")
-FROZEN, NOW = date(2026, 10, 4), date(2026, 11, 1)
-# (subject kind, communes, indicator, agency, commune responsible, due date, done?)
-DECISIONS = [
-    ("commune", ["40001"], "CT02", "SGDDT", None, date(2026, 10, 30), True),
-    ("cluster", ["40001", "40002"], "CT01", None, "40002", date(2026, 10, 15), False),
-    ("indicator", [], "CT04", "CA", None, date(2026, 11, 30), False),
-    ("province", [], None, "SKHCN", None, date(2026, 12, 15), False),
-]
-
-
-def _store(engine) -> list[int]:
-    stage_id = int(fetch_stages(engine).set_index("stage_code").loc["GD2-2026", "stage_id"])
-    meeting_id = create_meeting(
-        engine,
-        actor=OPERATOR,
-        stage_id=stage_id,
-        meeting_date=FROZEN,
-        as_of=FROZEN,
-        title="Họp tháng 10",
-    )
-    ids = []
-    for kind, communes, indicator, agency, commune, due, done in DECISIONS:
-        decision_id = record_decision(
-            engine,
-            actor=OPERATOR,
-            meeting_id=meeting_id,
-            subject_kind=kind,
-            commune_codes=communes,
-            indicator_code=indicator,
-            text=f"Kết luận về {kind}",
-            agency_code=agency,
-            responsible_commune_code=commune,
-            due_date=due,
-        )
-        if done:
-            update_decision_status(engine, actor=OPERATOR, decision_id=decision_id, status="done")
-        ids.append(decision_id)
-    return ids
+from tests.test_brief import flat, pdf_text
 
 
 def _oracle_value(demo_data, *, as_of: date, communes: list[str], indicator: str) -> float:
@@ -70,7 +33,7 @@ def _oracle_value(demo_data, *, as_of: date, communes: list[str], indicator: str
 
 
 def test_the_board_lists_the_last_meetings_decisions_with_then_and_now(seeded_copy, demo_data):
-    ids = _store(seeded_copy)
+    ids = store_meeting_with_decisions(seeded_copy)
     with PlainReader(seeded_copy) as reader:
         scope = resolve_request(reader, as_of=NOW).scope
         board = decisions_due(reader, scope)
@@ -97,9 +60,44 @@ def test_the_board_lists_the_last_meetings_decisions_with_then_and_now(seeded_co
 
 
 def test_a_commune_officer_sees_only_decisions_on_their_own_communes(seeded_copy):
-    ids = _store(seeded_copy)
+    ids = store_meeting_with_decisions(seeded_copy)
     limits = compute_limits([Grant(COMMUNE_OFFICER, "99", commune_code="40001")])
     with PlainReader(seeded_copy) as reader:
         scope = resolve_request(reader, as_of=NOW).scope.narrowed_to(limits)
         board = decisions_due(reader, scope)
     assert list(board["decision_id"]) == [ids[0]]
+
+
+def test_the_brief_carries_the_decisions_due_and_the_new_ones(seeded_copy):
+    store_meeting_with_decisions(seeded_copy)
+    stage_id = int(fetch_stages(seeded_copy).set_index("stage_code").loc["GD2-2026", "stage_id"])
+    held = create_meeting(
+        seeded_copy,
+        actor=OPERATOR,
+        stage_id=stage_id,
+        meeting_date=NOW,
+        as_of=NOW,
+        title="Họp tháng 11",
+    )
+    record_decision(
+        seeded_copy,
+        actor=OPERATOR,
+        meeting_id=held,
+        subject_kind="commune",
+        commune_codes=["40003"],
+        indicator_code="CT03",
+        text="Kết luận mới về xã",
+        agency_code="SKHCN",
+        due_date=date(2026, 12, 20),
+    )
+    text = flat(pdf_text(build_brief_pdf(seeded_copy, as_of=NOW)))
+    assert flat(translate("brief.section.decisions_due", date="04/10/2026")) in text
+    assert flat(translate("brief.section.decisions_new")) in text
+    assert "Kết luận mới về xã" in text and "Kết luận về cluster" in text
+    assert flat("Phường Buôn Ma Thuột — CT02:") in text
+    # The new decision's meeting is frozen at the brief's as-of, so its "then" is "now".
+    with PlainReader(seeded_copy) as reader:
+        scope = resolve_request(reader, as_of=NOW).scope
+        new = decisions_new(reader, scope)
+    assert list(new["text"]) == ["Kết luận mới về xã"]
+    assert new.iloc[0]["value_then"] == new.iloc[0]["value_now"]

@@ -26,6 +26,7 @@ PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM = "present", "slide", "advance"
 # Parameters of the presentation kept in the URL beside the shared filters.
 KEPT_PARAMS = (PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM, MEETING_PARAM)
 SLIDE_COUNT = 5  # indicators, map, target groups, weakest communes, changes
+# One more slide first ("Decisions due") when the last stored meeting recorded decisions.
 # Auto-advance bounds: below 5 s a slide is gone before it is read (and the map needs a
 # second to draw); above 10 minutes nobody waits for it.
 ADVANCE_MIN_S, ADVANCE_MAX_S = 5, 600
@@ -34,6 +35,7 @@ ADVANCE_MIN_S, ADVANCE_MAX_S = 5, 600
 ADVANCE_TOLERANCE = 0.8
 _SLIDE_KEY, _SHOWN_KEY, _PARAMS_KEY = "present_slide", "present_shown_at", "present_params"
 _WRITTEN_KEY = "present_written_slide"
+_COUNT_KEY = "present_slide_count"
 
 # Everything in rem scales with the window height (html font-size in vh): a 1280×720 and a
 # 1920×1080 screen, both 16:9, show the same layout, so what fits one fits the other. At
@@ -56,6 +58,7 @@ html { font-size: 1.85vh !important; }
 [data-testid="stMain"] h1 { font-size: 2.1rem !important; font-weight: 800; padding: 0; }
 .st-key-present-body p, .st-key-present-body li { font-size: 1.3rem; line-height: 1.45; }
 .st-key-present-list p { font-size: 1.75rem; line-height: 1.75; }
+.st-key-present-decisions p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-body h3 { font-size: 1.55rem !important; font-weight: 800; padding: 0.2rem 0; }
 .st-key-present-tiles p { font-size: 1.05rem; line-height: 1.3; }
 .st-key-present-tiles [data-testid="stMetricValue"],
@@ -82,13 +85,23 @@ class SlideChoice:
     problems: tuple[str, ...]
 
 
-def parse_slide(text: str | None, lang: str) -> tuple[int, str | None]:
-    """0-based slide of the URL text "1"…"5", else slide 0 and a message (none if absent)."""
+def parse_slide(text: str | None, lang: str, count: int = SLIDE_COUNT) -> tuple[int, str | None]:
+    """0-based slide of the URL text "1"…"count", else slide 0 and a message (none if absent)."""
     if text is None or not text.strip():
         return 0, None
-    if text.strip().isdigit() and 1 <= int(text) <= SLIDE_COUNT:
+    if text.strip().isdigit() and 1 <= int(text) <= count:
         return int(text) - 1, None
-    return 0, translate("present.bad_slide", lang, value=text, count=SLIDE_COUNT)
+    return 0, translate("present.bad_slide", lang, value=text, count=count)
+
+
+def set_slide_count(count: int) -> None:
+    """How many slides this run shows (SLIDE_COUNT, or one more with decisions due)."""
+    st.session_state[_COUNT_KEY] = count
+
+
+def slide_count() -> int:
+    """How many slides the presentation has in this session."""
+    return int(st.session_state.get(_COUNT_KEY, SLIDE_COUNT))
 
 
 def parse_advance(text: str | None, lang: str) -> tuple[int | None, str | None]:
@@ -139,7 +152,7 @@ def read_slide_choice(filters: Filters) -> SlideChoice:
     slide_text = params.get(SLIDE_PARAM)
     problems = []
     if _SLIDE_KEY not in st.session_state or slide_text != st.session_state.get(_WRITTEN_KEY):
-        index, problem = parse_slide(slide_text, filters.lang)
+        index, problem = parse_slide(slide_text, filters.lang, slide_count())
         if problem:
             problems.append(problem)
         _show(index)
@@ -153,7 +166,7 @@ def read_slide_choice(filters: Filters) -> SlideChoice:
 
 def _show(index: int) -> None:
     """Make slide `index` current, restart the timer, and write it in the URL."""
-    index %= SLIDE_COUNT
+    index %= slide_count()
     st.session_state[_SLIDE_KEY] = index
     st.session_state[_SHOWN_KEY] = time.monotonic()
     text = str(index + 1)
