@@ -47,7 +47,7 @@ def test_a_committee_member_stores_a_meeting_and_records_a_decision(seeded_copy,
     _labelled(at.multiselect, "meetings.field.communes").set_value(["40001"])
     _labelled(at.selectbox, "meetings.field.indicator").set_value("CT02")
     _labelled(at.text_area, "meetings.field.text").input("Đẩy nhanh CT02 ở Buôn Ma Thuột")
-    _labelled(at.selectbox, "meetings.side.agency").set_value("SGDDT")
+    _labelled(at.selectbox, "meetings.field.responsible_agency").set_value("SGDDT")
     _labelled(at.date_input, "meetings.field.due").set_value(date(2026, 11, 30))
     at = _submit(at, "meetings.record")
     assert translate("meetings.recorded") in [s.value for s in at.success]

@@ -168,9 +168,11 @@ def _decision_form(filters: Filters, meeting_id: int) -> None:
         )
         agency_names = dict(zip(agencies["code"], agencies["name_" + lang], strict=True))
         agency = st.selectbox(
-            t("meetings.side.agency"), list(agency_names), format_func=agency_names.get
+            t("meetings.field.responsible_agency"), list(agency_names), format_func=agency_names.get
         )
-        commune = st.selectbox(t("meetings.side.commune"), list(communes), format_func=communes.get)
+        commune = st.selectbox(
+            t("meetings.field.responsible_commune"), list(communes), format_func=communes.get
+        )
         due = st.date_input(t("meetings.field.due"), value=filters.as_of)
         if st.form_submit_button(t("meetings.record"), type="primary"):
             _attempt(

@@ -56,6 +56,8 @@ MESSAGES = {
     "meetings.side.agency": ("Sở, ngành", "Agency"),
     "meetings.side.commune": ("Xã, phường", "Commune"),
     "meetings.field.responsible": ("Chịu trách nhiệm", "Responsible"),
+    "meetings.field.responsible_agency": ("Sở, ngành chịu trách nhiệm", "Responsible agency"),
+    "meetings.field.responsible_commune": ("Xã, phường chịu trách nhiệm", "Responsible commune"),
     "meetings.field.due": ("Hạn", "Due date"),
     "meetings.recorded": ("Đã ghi kết luận.", "Decision recorded."),
     "meetings.no_indicator": ("(không gắn chỉ tiêu)", "(no indicator)"),
