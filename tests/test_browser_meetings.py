@@ -16,6 +16,7 @@ from tests.live_app import (
     settle_page,
     streamlit_server,
 )
+from tests.test_browser_present import FITS
 
 pytestmark = pytest.mark.browser
 
@@ -90,3 +91,5 @@ def test_decisions_recorded_at_a_meeting_open_the_next_meetings_slides(writable_
         assert text.count("khi họp") == 2 and text.count("hiện nay") == 2
         assert "Tăng tốc định danh điện tử" in text
         assert page.locator('[data-testid="stException"]').count() == 0
+        size = page.evaluate(FITS)  # the slide fits 1920×1080 without scrolling
+        assert size["document"] <= size["window"] and size["main"] <= size["window"], size
