@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from i18n import translate
 from tests.apptest import open_app
-from tests.meetings_helpers import NOW, store_meeting_with_decisions
+from tests.meetings_helpers import FROZEN, NOW, store_meeting_with_decisions
 from ui.presentation import SLIDE_COUNT
 from ui.presentation_slides import DECISIONS_TITLE, SLIDE_TITLES
 from ui.text import md
@@ -42,3 +42,14 @@ def test_without_a_stored_meeting_the_five_slides_are_unchanged(seeded_copy, mon
     assert at.title[0].value == translate(SLIDE_TITLES[0])
     facts = " ".join(h.value for h in at.get("html"))
     assert translate("present.counter", number=1, count=SLIDE_COUNT) in facts
+
+
+def test_the_overview_and_the_slides_compare_with_the_stored_meeting(seeded_copy, monkeypatch):
+    store_meeting_with_decisions(seeded_copy)
+    monkeypatch.setenv("DATABASE_URL", seeded_copy.url.render_as_string(hide_password=False))
+    at = open_app({"stage": "GD2-2026", "as_of": NOW.isoformat()})
+    assert not at.exception, [e.value for e in at.exception]
+    meeting = next(d for d in at.date_input if d.label == translate("committee.meeting"))
+    assert meeting.value == FROZEN
+    at = _present(seeded_copy, monkeypatch, slide="6")  # "changes since the meeting"
+    assert at.title[0].value == translate(SLIDE_TITLES[-1], date="04/10/2026")
