@@ -323,3 +323,64 @@ presentation_links = sa.Table(
 
 # Tables `seed --force` keeps: accounts and the audit log are not campaign data.
 ACCOUNT_TABLES = (users, grants, sessions, signin_attempts, audit_log, presentation_links)
+
+# --- Meetings and their decisions (data_access.meetings) --------------------------------------
+
+# A committee meeting: its date, the stage it reviewed and the as-of date its figures were
+# frozen at, which "since the last meeting" compares with.
+meetings = sa.Table(
+    "meetings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("province_code", sa.String(16), nullable=False),
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("stage_id", sa.Integer, sa.ForeignKey("stages.id"), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_by", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index(None, "province_code", "meeting_date"),
+)
+
+# What a meeting decided, about a commune, a cluster (commune_codes: comma-separated, sorted),
+# an indicator or the province; indicator_code names the figure it was about. "Overdue" is an
+# open decision past its due date: computed when read, never stored.
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    # "commune", "cluster", "indicator" or "province".
+    sa.Column("subject_kind", sa.String(16), nullable=False),
+    sa.Column("commune_codes", sa.Text, nullable=False, server_default=""),
+    sa.Column("indicator_code", sa.String(32), nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    # The responsible side: an agency (its department head) or a commune (its officer).
+    sa.Column("agency_code", sa.String(32), nullable=True),
+    sa.Column("responsible_commune_code", sa.String(16), nullable=True),
+    sa.Column("due_date", sa.Date, nullable=False),
+    # "open" or "done".
+    sa.Column("status", sa.String(8), nullable=False, server_default="open"),
+    sa.Column("status_note", sa.Text, nullable=False, server_default=""),
+    sa.Column("status_updated_by", sa.String(100), nullable=True),
+    sa.Column("status_updated_at", sa.DateTime, nullable=True),
+    sa.Column("created_by", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index(None, "meeting_id"),
+)
+
+# Every status change of a decision, oldest first: who, when, the status set and its note.
+decision_updates = sa.Table(
+    "decision_updates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("decision_id", sa.Integer, sa.ForeignKey("decisions.id"), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("status", sa.String(8), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Index(None, "decision_id"),
+)
+
+MEETING_TABLES = (meetings, decisions, decision_updates)

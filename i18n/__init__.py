@@ -18,6 +18,7 @@ from i18n.catalogue import (
     imports,
     locality,
     map,
+    meetings,
     present,
 )
 
@@ -34,6 +35,7 @@ _AREAS = (
     imports,
     locality,
     map,
+    meetings,
     present,
 )
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import pandas as pd
 import sqlalchemy as sa
 
 from charts.progress import progress_chart
 from charts.render import chart_png
 from charts.score_map import score_board, score_map_chart
+from figures.decisions import decision_detail, decision_headline
 from figures.lists import FALLEN_LIST
 from figures.reader import PlainReader
 from i18n import translate
@@ -158,6 +160,17 @@ def _changes_section(doc: BriefDocument, content: BriefContent) -> None:
         doc.paragraph(t("brief.changes.more", count=hidden), size=10)
 
 
+def _decisions_section(doc: BriefDocument, board: pd.DataFrame, heading: str, lang: str) -> None:
+    """Each decision of `board` as two lines: subject, figures and status; text and side."""
+    if board.empty:
+        return
+    doc.heading(heading, keep_mm=30)
+    for _, row in board.iterrows():
+        doc.keep_together(12)
+        doc.paragraph(decision_headline(row, lang), size=10)
+        doc.paragraph(decision_detail(row, lang))
+
+
 def render_brief(content: BriefContent) -> bytes:
     """Lay the gathered content out as a PDF and return its bytes."""
     request, lang = content.request, content.request.lang
@@ -174,10 +187,17 @@ def render_brief(content: BriefContent) -> bytes:
     if request.demo:
         doc.warning(translate("brief.synthetic", lang))
     doc.facts(_filter_lines(content))
+    due = content.decisions_due
+    if not due.empty:
+        held = format_date(due.iloc[0]["meeting_date"], lang)
+        heading = translate("brief.section.decisions_due", lang, date=held)
+        _decisions_section(doc, due, heading, lang)
     _indicator_section(doc, content)
     _target_group_section(doc, content)
     _map_and_weakest(doc, content)
     _changes_section(doc, content)
+    new = translate("brief.section.decisions_new", lang)
+    _decisions_section(doc, content.decisions_new, new, lang)
     return bytes(doc.output())
 
 

@@ -30,7 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser("brief", help="meeting brief (PDF) / báo cáo tóm tắt cuộc họp")
     brief.add_argument("--out", required=True, help="PDF file to write")
     brief.add_argument("--as-of", help="figures as of YYYY-MM-DD (default: newest report)")
-    brief.add_argument("--since", help="last meeting YYYY-MM-DD (default: as-of minus 14 days)")
+    brief.add_argument(
+        "--since",
+        help="last meeting YYYY-MM-DD (default: the last stored meeting's as-of, "
+        "else as-of minus 14 days)",
+    )
     brief.add_argument("--agency", help="only this responsible agency's indicators, e.g. CA")
     brief.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     brief.add_argument("--stage", help="stage code, e.g. GD2-2026 (default: from the as-of date)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
@@ -20,9 +20,8 @@ from data_access.catalog import (
 )
 from data_access.meta import fetch_is_demo
 from data_access.settings import load_settings
-from figures import committee
-from figures.dates import usual_report_date
-from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures import committee, decisions
+from figures.dates import comparison_date, usual_report_date
 from figures.maps import commune_shapes
 from figures.reader import Reader
 from figures.requests import default_as_of, default_stage_id
@@ -72,6 +71,8 @@ class BriefContent:
     fallen: pd.DataFrame  # communes that fell behind since the last meeting
     target_groups: pd.DataFrame  # people reached per target group
     shapes: pd.DataFrame  # the communes' boundaries (the chosen ones only, if any)
+    decisions_due: pd.DataFrame  # the last stored meeting's decisions, then and now
+    decisions_new: pd.DataFrame  # decisions of the meeting frozen at this as-of
 
 
 def _stage_for(
@@ -132,7 +133,7 @@ def resolve_request(
     latest = _usual_date(reader, stages, stage_code)
     stage = _stage_for(stages, stage_code, as_of, latest)
     as_of = as_of or default_as_of(stage, latest)
-    since = since or as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+    since = since or comparison_date(reader, province_code=str(stage["province_code"]), as_of=as_of)
     if since >= as_of:
         raise BriefInputError("brief.error.since_not_before", since=since, as_of=as_of)
     agency = _agency(reader, agency_code)
@@ -180,4 +181,6 @@ def gather_content(reader: Reader, request: BriefRequest) -> BriefContent:
         fallen=committee.fallen_behind(reader, scope, since),
         target_groups=committee.group_totals(reader, scope),
         shapes=shapes.reset_index(drop=True),
+        decisions_due=decisions.decisions_due(reader, scope),
+        decisions_new=decisions.decisions_new(reader, scope),
     )

@@ -25,10 +25,10 @@ from data_access.accounts.roles import (
 # The product's table of who may do what, written out once more by hand: a change to
 # ROLE_ACTIONS that is not also made here fails, so no right is widened by accident.
 EXPECTED = {
-    COMMITTEE: {"read", "present", "brief", "manage_links"},
+    COMMITTEE: {"read", "present", "brief", "manage_links", "record_decisions"},
     DEPARTMENT_HEAD: {"read"},
     COMMUNE_OFFICER: {"read", "upload_reports"},
-    DATA_OFFICER: {"read", "import_reports", "rollback", "view_batches"},
+    DATA_OFFICER: {"read", "import_reports", "rollback", "view_batches", "record_decisions"},
     ADMIN: {
         "read",
         "view_batches",

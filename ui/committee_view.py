@@ -9,9 +9,10 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.dates import comparison_date
 from figures.requests import parse_url_date
 from i18n.formats import format_date, format_percent
+from ui.data import reader
 from ui.export import table_downloads
 from ui.filter_state import Filters
 from ui.filters import AS_OF_LOOKBACK_DAYS
@@ -105,8 +106,9 @@ def url_choice(
 
 
 def meeting_date_input(filters: Filters, container: object = st) -> date:
-    """The date of the last meeting (before as-of), from the URL `meeting=YYYY-MM-DD` or a
-    fortnight before as-of; shared by the overview and the ranking."""
+    """The date of the last meeting (before as-of), from the URL `meeting=YYYY-MM-DD`, else the
+    last stored meeting's frozen as-of, else a fortnight before as-of; shared by the overview
+    and the ranking."""
     latest = filters.as_of - timedelta(days=1)
     # As early as the as-of date may go; earlier still when as-of itself is that early.
     earliest = min(filters.stage.start_date - timedelta(days=AS_OF_LOOKBACK_DAYS), latest)
@@ -123,7 +125,9 @@ def meeting_date_input(filters: Filters, container: object = st) -> date:
     )
     current = st.session_state.get(MEETING_KEY)
     if current is None or not earliest <= current <= latest:
-        default = filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+        default = comparison_date(
+            reader(), province_code=filters.province_code, as_of=filters.as_of
+        )
         st.session_state[MEETING_KEY] = min(max(default, earliest), latest)
     meeting = container.date_input(
         filters.t("committee.meeting"),

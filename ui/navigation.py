@@ -37,6 +37,7 @@ PAGES = (
     PageSpec("target_groups", "page.target_groups", ":material/groups:", "target-groups"),
     PageSpec("locality", "page.locality", ":material/location_city:", "locality"),
     PageSpec("ranking", "page.ranking", ":material/leaderboard:", "ranking"),
+    PageSpec("meetings", "page.meetings", ":material/event_note:", "meetings"),
     PageSpec(
         "data",
         "page.data",

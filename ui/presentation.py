@@ -10,15 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
-from figures.lists import DEFAULT_MEETING_GAP_DAYS
+from figures.dates import comparison_date
 from figures.requests import parse_url_date
 from i18n import translate
 from ui.committee_view import MEETING_PARAM
-from ui.data import reading_fragment
+from ui.data import reader, reading_fragment
 from ui.filter_state import Filters
 from ui.navigation import page_file
 
@@ -26,6 +26,7 @@ PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM = "present", "slide", "advance"
 # Parameters of the presentation kept in the URL beside the shared filters.
 KEPT_PARAMS = (PRESENT_PARAM, SLIDE_PARAM, ADVANCE_PARAM, MEETING_PARAM)
 SLIDE_COUNT = 5  # indicators, map, target groups, weakest communes, changes
+# One more slide first ("Decisions due") when the last stored meeting recorded decisions.
 # Auto-advance bounds: below 5 s a slide is gone before it is read (and the map needs a
 # second to draw); above 10 minutes nobody waits for it.
 ADVANCE_MIN_S, ADVANCE_MAX_S = 5, 600
@@ -34,6 +35,7 @@ ADVANCE_MIN_S, ADVANCE_MAX_S = 5, 600
 ADVANCE_TOLERANCE = 0.8
 _SLIDE_KEY, _SHOWN_KEY, _PARAMS_KEY = "present_slide", "present_shown_at", "present_params"
 _WRITTEN_KEY = "present_written_slide"
+_COUNT_KEY = "present_slide_count"
 
 # Everything in rem scales with the window height (html font-size in vh): a 1280×720 and a
 # 1920×1080 screen, both 16:9, show the same layout, so what fits one fits the other. At
@@ -56,6 +58,7 @@ html { font-size: 1.85vh !important; }
 [data-testid="stMain"] h1 { font-size: 2.1rem !important; font-weight: 800; padding: 0; }
 .st-key-present-body p, .st-key-present-body li { font-size: 1.3rem; line-height: 1.45; }
 .st-key-present-list p { font-size: 1.75rem; line-height: 1.75; }
+.st-key-present-decisions p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-body h3 { font-size: 1.55rem !important; font-weight: 800; padding: 0.2rem 0; }
 .st-key-present-tiles p { font-size: 1.05rem; line-height: 1.3; }
 .st-key-present-tiles [data-testid="stMetricValue"],
@@ -83,13 +86,23 @@ class SlideChoice:
     problems: tuple[str, ...]
 
 
-def parse_slide(text: str | None, lang: str) -> tuple[int, str | None]:
-    """0-based slide of the URL text "1"…"5", else slide 0 and a message (none if absent)."""
+def parse_slide(text: str | None, lang: str, count: int = SLIDE_COUNT) -> tuple[int, str | None]:
+    """0-based slide of the URL text "1"…"count", else slide 0 and a message (none if absent)."""
     if text is None or not text.strip():
         return 0, None
-    if text.strip().isdigit() and 1 <= int(text) <= SLIDE_COUNT:
+    if text.strip().isdigit() and 1 <= int(text) <= count:
         return int(text) - 1, None
-    return 0, translate("present.bad_slide", lang, value=text, count=SLIDE_COUNT)
+    return 0, translate("present.bad_slide", lang, value=text, count=count)
+
+
+def set_slide_count(count: int) -> None:
+    """How many slides this run shows (SLIDE_COUNT, or one more with decisions due)."""
+    st.session_state[_COUNT_KEY] = count
+
+
+def slide_count() -> int:
+    """How many slides the presentation has in this session."""
+    return int(st.session_state.get(_COUNT_KEY, SLIDE_COUNT))
 
 
 def parse_advance(text: str | None, lang: str) -> tuple[int | None, str | None]:
@@ -124,13 +137,13 @@ def hide_app_chrome() -> None:
 
 
 def meeting_date(filters: Filters) -> date:
-    """The last meeting: `meeting=` of the link when valid (before as-of), else a fortnight
-    before as-of, as on the overview."""
+    """The last meeting: `meeting=` of the link when valid (before as-of), else the last
+    stored meeting's frozen as-of, else a fortnight before as-of, as on the overview."""
     text = st.session_state.get(_PARAMS_KEY, {}).get(MEETING_PARAM)
     day = parse_url_date(text) if text else None
     if day is not None and day < filters.as_of:
         return day
-    return filters.as_of - timedelta(days=DEFAULT_MEETING_GAP_DAYS)
+    return comparison_date(reader(), province_code=filters.province_code, as_of=filters.as_of)
 
 
 def read_slide_choice(filters: Filters) -> SlideChoice:
@@ -140,7 +153,7 @@ def read_slide_choice(filters: Filters) -> SlideChoice:
     slide_text = params.get(SLIDE_PARAM)
     problems = []
     if _SLIDE_KEY not in st.session_state or slide_text != st.session_state.get(_WRITTEN_KEY):
-        index, problem = parse_slide(slide_text, filters.lang)
+        index, problem = parse_slide(slide_text, filters.lang, slide_count())
         if problem:
             problems.append(problem)
         _show(index)
@@ -154,7 +167,7 @@ def read_slide_choice(filters: Filters) -> SlideChoice:
 
 def _show(index: int) -> None:
     """Make slide `index` current, restart the timer, and write it in the URL."""
-    index %= SLIDE_COUNT
+    index %= slide_count()
     st.session_state[_SLIDE_KEY] = index
     st.session_state[_SHOWN_KEY] = time.monotonic()
     text = str(index + 1)

@@ -1,4 +1,5 @@
-"""The five projector slides, drawn from the committee screens' builders.
+"""The projector slides, drawn from the committee screens' builders: five, and "Decisions due"
+first when the last stored meeting recorded decisions.
 
 Charts are drawn to SVG on the server (vl-convert) and shown scaled to the window, so text in
 them grows with the screen like the rest of the slide and nothing needs the mouse.
@@ -21,6 +22,7 @@ from charts.rows import group_bar_rows
 from charts.score_map import score_board, score_map_chart
 from figures import committee
 from figures.boards import stage_indicators
+from figures.decisions import decision_detail, decision_headline, decisions_due
 from figures.lists import FALLEN_LIST
 from figures.maps import commune_shapes
 from i18n.formats import format_change, format_date, status_label
@@ -28,12 +30,14 @@ from ui.committee_rows import fallen_behind_lines
 from ui.committee_view import ranked_list
 from ui.data import reader
 from ui.filter_state import Filters
-from ui.presentation import SLIDE_COUNT, navigation_buttons
+from ui.presentation import navigation_buttons, slide_count
 from ui.scope_view import scope_label
 from ui.text import md
 from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5  # ten indicators in two rows of five
+# Decisions on one slide before "and N more": two lines each still fit 1080 pixels.
+DECISIONS_PER_SLIDE = 6
 # Intrinsic chart sizes in SVG pixels. Charts are scaled up to the slide, so a small intrinsic
 # size means large text: the builders' 14-15 px fonts reach about 2.5 % of the screen height.
 MAP_SIZE_PX = (560, 330)
@@ -66,15 +70,26 @@ def _facts(index: int, filters: Filters) -> str:
     lines = [filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))]
     if filters.demo:
         lines.append(f'<span class="demo">{filters.t("present.synthetic")}</span>')
-    lines.append(filters.t("present.counter", number=index + 1, count=SLIDE_COUNT))
+    lines.append(filters.t("present.counter", number=index + 1, count=slide_count()))
     return '<div class="present-facts">' + "<br>".join(lines) + "</div>"
 
 
-def draw_slide(index: int, filters: Filters, meeting: date) -> None:
-    """The title row (title, as-of, slide number, buttons) and the body of slide `index`."""
-    title_key = SLIDE_TITLES[index]
+def has_decisions_due(filters: Filters) -> bool:
+    """True when the last stored meeting before as-of recorded decisions the viewer may see."""
+    return not decisions_due(reader(), filters.scope).empty
+
+
+def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool = False) -> None:
+    """The title row (title, as-of, slide number, buttons) and the body of slide `index`
+    (with `decisions`, slide 0 is "Decisions due" and the five follow)."""
+    titles, slides = SLIDE_TITLES, SLIDES
+    if decisions:
+        titles, slides = (DECISIONS_TITLE, *SLIDE_TITLES), (_decisions, *SLIDES)
+    held = meeting
+    if decisions and index == 0:
+        held = decisions_due(reader(), filters.scope).iloc[0]["meeting_date"]
     count = len(stage_indicators(reader(), filters.scope))
-    title = filters.t(title_key, date=format_date(meeting, filters.lang), count=count)
+    title = filters.t(titles[index], date=format_date(held, filters.lang), count=count)
     heading, facts, buttons = st.columns([4.4, 1.7, 3.4], vertical_alignment="center")
     heading.title(title, anchor=False)
     # Whose figures the slide shows: a hall must never read a commune's as the province's.
@@ -86,7 +101,7 @@ def draw_slide(index: int, filters: Filters, meeting: date) -> None:
     with buttons:
         navigation_buttons(filters)
     with st.container(key="present-body"):
-        SLIDES[index](filters, meeting)
+        slides[index](filters, meeting)
 
 
 def _indicators(filters: Filters, meeting: date) -> None:
@@ -167,6 +182,21 @@ def _changes(filters: Filters, meeting: date) -> None:
         if len(fallen) > FALLEN_LIST:
             lines.append(filters.t("committee.and_more", count=len(fallen) - FALLEN_LIST))
         st.markdown("  \n".join(lines) if lines else filters.t("committee.none_fell_behind"))
+
+
+DECISIONS_TITLE = "present.slide.decisions"
+
+
+def _decisions(filters: Filters, meeting: date) -> None:
+    del meeting  # the board compares with the last stored meeting itself
+    board = decisions_due(reader(), filters.scope)
+    lang, lines = filters.lang, []
+    for _, row in board.head(DECISIONS_PER_SLIDE).iterrows():
+        lines.append(f"**{md(decision_headline(row, lang))}**  \n{md(decision_detail(row, lang))}")
+    if len(board) > DECISIONS_PER_SLIDE:
+        lines.append(filters.t("decision.and_more", count=len(board) - DECISIONS_PER_SLIDE))
+    with st.container(key="present-decisions"):
+        st.markdown("\n\n".join(lines))
 
 
 SLIDES: tuple[Callable[[Filters, date], None], ...] = (

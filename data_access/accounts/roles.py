@@ -41,6 +41,7 @@ ACTIONS: tuple[str, ...] = (
     "edit_boundaries",  # commune boundaries
     "manage_users",  # accounts, grants, sessions
     "manage_links",  # create and revoke presentation links
+    "record_decisions",  # store a meeting and record its decisions
     "view_audit",  # read the audit log
     "edit_settings",  # the app's settings held in the database
 )
@@ -48,10 +49,12 @@ ACTIONS: tuple[str, ...] = (
 # What each role may do. Reading is scoped by the grant (province, communes, agency); the
 # writes listed here are checked again by the write functions with the same Limits.
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    COMMITTEE: frozenset({"read", "present", "brief", "manage_links"}),
+    COMMITTEE: frozenset({"read", "present", "brief", "manage_links", "record_decisions"}),
     DEPARTMENT_HEAD: frozenset({"read"}),
     COMMUNE_OFFICER: frozenset({"read", "upload_reports"}),
-    DATA_OFFICER: frozenset({"read", "import_reports", "rollback", "view_batches"}),
+    DATA_OFFICER: frozenset(
+        {"read", "import_reports", "rollback", "view_batches", "record_decisions"}
+    ),
     ADMIN: frozenset(
         {
             "read",
