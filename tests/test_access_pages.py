@@ -39,6 +39,7 @@ MAY_OPEN = {
         "locality",
         "ranking",
         "data",
+        "entry",
     },
     "data.officer": {
         "overview",
@@ -48,6 +49,7 @@ MAY_OPEN = {
         "locality",
         "ranking",
         "data",
+        "entry",
     },
     "admin": {
         "overview",

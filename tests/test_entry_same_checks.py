@@ -27,7 +27,7 @@ AS_OF = date(2026, 11, 18)
 STAGE = "GD2-2026"
 # CT01 is a ratio (officials, population 600 in 40001); CT07 a count, given 1 decimal here.
 CASES = [
-    ("import.missing", "CT01", AS_OF, "", "600", ""),
+    ("import.missing", "CT01", AS_OF, "", "600", "chưa có số"),
     ("import.not_a_number", "CT01", AS_OF, "năm trăm", "600", ""),
     ("import.ambiguous_number", "CT01", AS_OF, "1,234", "2000", ""),
     ("import.negative", "CT01", AS_OF, "-5", "600", ""),

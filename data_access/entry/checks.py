@@ -9,6 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.entry.status import EntryValue
+from data_access.frames import Bind, connected
 from data_access.importers.problems import Problem
 from data_access.importers.reports import check_reports
 
@@ -58,3 +59,25 @@ def check_entries(
         else:
             by_indicator.setdefault(code, []).append(problem)
     return by_indicator, other
+
+
+def fetch_entry_problems(
+    bind: Bind,
+    *,
+    commune_code: str,
+    as_of: date,
+    values: Sequence[EntryValue],
+    stage_code: str,
+) -> dict[str, list[Problem]]:
+    """The problems of a form's values as typed, keyed by indicator code (nothing is saved)."""
+    with connected(bind) as connection:
+        by_indicator, other = check_entries(
+            connection,
+            commune_code=commune_code,
+            as_of=as_of,
+            values=values,
+            stage_code=stage_code,
+        )
+    if other:
+        by_indicator[""] = other
+    return by_indicator

@@ -52,14 +52,14 @@ def resolve_place(connection: sa.Connection, commune_code: str, stage_code: str)
     return Place(row[0], row[1], _as_date(row[2]), _as_date(row[3]), int(row[4]))
 
 
-def period_ends(place: Place, today: date) -> list[date]:
-    """As-of dates of the stage's reporting periods that have ended by `today`, newest first
+def period_ends(*, start: date, deadline: date, period_days: int, today: date) -> list[date]:
+    """As-of dates of a stage's reporting periods that have ended by `today`, newest first
     (a period's report is dated its last day, so no date lies in the future)."""
     ends = []
-    end = place.start_date + timedelta(days=place.period_days - 1)
-    while end <= min(today, place.deadline):
+    end = start + timedelta(days=period_days - 1)
+    while end <= min(today, deadline):
         ends.append(end)
-        end += timedelta(days=place.period_days)
+        end += timedelta(days=period_days)
     return ends[::-1]
 
 

@@ -34,8 +34,9 @@ class EntryValue:
 
     @property
     def filled(self) -> bool:
-        """True when any field holds something."""
-        return any(v.strip() for v in (self.numerator, self.denominator, self.note))
+        """True when the numerator or the note holds something: a denominator alone is the
+        form's prefilled population, not a value entered."""
+        return any(v.strip() for v in (self.numerator, self.note))
 
 
 @dataclass
