@@ -9,6 +9,8 @@ import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.accounts.actors import Actor, account_actor
+from data_access.cli import main
+from data_access.entry.history import fetch_value_history
 from data_access.entry.queries import fetch_entry_form, fetch_entry_periods
 from data_access.entry.status import EntryValue
 from data_access.entry.workflow import approve, reopen, return_period, save_draft, submit
@@ -158,3 +160,26 @@ def test_only_a_data_officer_approves_returns_and_reopens(seeded_copy):
         engine, actor=Actor(name="cli:t"), commune_code="99999", values=[], **PERIOD
     )
     assert unknown.problems[0].key == "entry.unknown_place"
+
+
+def test_the_history_command_lists_every_step_of_a_value(seeded_copy, monkeypatch, capsys):
+    engine = seeded_copy
+    officer, data_officer = _actors(engine)
+    for numerator in ("580", "590"):
+        value = EntryValue("CT01", numerator, "600", "")
+        save_draft(
+            engine, actor=officer, commune_code="40001", values=[value], today=TODAY, **PERIOD
+        )
+    submit(engine, actor=officer, commune_code="40001", today=TODAY, **PERIOD)
+    approve(engine, actor=data_officer, commune_code="40001", today=TODAY, **PERIOD)
+    reopen(engine, actor=data_officer, commune_code="40001", reason="Sai mẫu số", **PERIOD)
+    history = fetch_value_history(engine, commune_code="40001", indicator_code="CT01")
+    assert history["action"].tolist() == ["entered", "entered", "submitted", "approved", "reopened"]
+    assert fetch_value_history(engine, commune_code="40001", indicator_code="CT02").empty
+
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    assert main(["history", "--commune", "40001", "--indicator", "ct01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    assert "commune.40001" in lines[1] and "580 / 600 → 590 / 600" in lines[1]
+    assert "data.officer" in lines[4] and "«Sai mẫu số»" in lines[4]
