@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "data_access.boundaries",
     "data_access.importers.cli",
     "data_access.accounts.cli",
+    "data_access.entry.cli",
 )
 # Commands that work without a database (they only write files).
 NO_DATABASE_COMMANDS = frozenset({"templates"})

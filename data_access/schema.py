@@ -384,3 +384,60 @@ decision_updates = sa.Table(
 )
 
 MEETING_TABLES = (meetings, decisions, decision_updates)
+# --- Report entry and approval (data_access.entry) -------------------------------------------
+# A commune officer enters a period's figures in a form; a data officer approves them, which
+# writes them into `reports` as one batch (the same path as a file import). Times are naive UTC.
+
+# One commune's period of one stage: "draft" → "submitted" → "returned" (with a comment) or
+# "approved" (locked; `batch_id` names the batch that wrote its values); "reopened" unlocks
+# an approved period for a change, with the reason kept in entry_history.
+entry_periods = sa.Table(
+    "entry_periods",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("locality_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=False),
+    sa.Column("stage_id", sa.Integer, sa.ForeignKey("stages.id"), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="draft"),
+    # The data officer's comment when returning the period, shown to the officer.
+    sa.Column("comment", sa.Text, nullable=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("updated_by", sa.String(100), nullable=False),
+    sa.UniqueConstraint("locality_id", "stage_id", "as_of"),
+    sa.Index(None, "status"),
+)
+
+# The figures as the officer typed them (text, so a draft may hold a value still to fix; the
+# import's checks run on them before submitting and again before approving).
+entry_values = sa.Table(
+    "entry_values",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("period_id", sa.Integer, sa.ForeignKey("entry_periods.id"), nullable=False),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=False),
+    sa.Column("numerator", sa.String(64), nullable=False, server_default=""),
+    sa.Column("denominator", sa.String(64), nullable=False, server_default=""),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.UniqueConstraint("period_id", "indicator_id"),
+)
+
+# Every step of a period and every change of a value: action is "entered", "submitted",
+# "returned", "approved" or "reopened"; old_value/new_value are JSON of a value's figures
+# (NULL for a step of the whole period); reason holds a return comment or a reopen reason.
+entry_history = sa.Table(
+    "entry_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("period_id", sa.Integer, sa.ForeignKey("entry_periods.id"), nullable=False),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=True),
+    sa.Column("user_name", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("old_value", sa.Text, nullable=True),
+    sa.Column("new_value", sa.Text, nullable=True),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Index(None, "period_id"),
+    sa.Index(None, "indicator_id", "at"),
+)

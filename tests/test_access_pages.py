@@ -49,6 +49,7 @@ MAY_OPEN = {
         "ranking",
         "meetings",
         "data",
+        "entry",
     },
     "data.officer": {
         "overview",
@@ -59,6 +60,7 @@ MAY_OPEN = {
         "ranking",
         "meetings",
         "data",
+        "entry",
     },
     "admin": {
         "overview",

@@ -46,6 +46,13 @@ PAGES = (
         ("import_reports", "upload_reports", "view_batches"),
     ),
     PageSpec(
+        "entry",
+        "page.entry",
+        ":material/edit_note:",
+        "entry",
+        ("upload_reports", "import_reports"),
+    ),
+    PageSpec(
         "admin",
         "page.admin",
         ":material/settings:",

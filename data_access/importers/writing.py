@@ -187,6 +187,32 @@ def _check_and_write(
     return outcome
 
 
+def write_report_cells(
+    connection: sa.Connection,
+    raw: pd.DataFrame,
+    *,
+    actor: Actor,
+    description: str,
+    stage_code: str | None = None,
+    today: date | None = None,
+) -> ImportOutcome:
+    """Check and write report rows given as cells (columns as a file's, plus `row`) in the
+    caller's write transaction: the same checks, batch, audit and data version as a file.
+
+    Approved form entries come through here, so dashboards and rollback treat them as an import.
+    """
+    return _check_and_write(
+        connection,
+        raw,
+        stage_code=stage_code,
+        today=today,
+        allow_decrease=True,
+        write=True,
+        actor=actor,
+        file_name=description,
+    )
+
+
 def _outside_communes(connection: sa.Connection, actor: Actor, rows: pd.DataFrame) -> list:
     """A row-level problem for each row of a commune the actor may not report for."""
     if rows.empty:
