@@ -57,3 +57,35 @@ def test_two_early_reports_do_not_move_the_default_date(seeded_copy, monkeypatch
     at = open_app({})
     assert at.query_params["as_of"] == "2026-11-16"
     assert any("16/11/2026" in c.value for c in at.caption)
+
+
+EARLY_PAGES = [
+    None,
+    "pages/indicators.py",
+    "pages/map.py",
+    "pages/target_groups.py",
+    "pages/locality.py",
+    "pages/ranking.py",
+]
+
+
+@pytest.mark.parametrize("page", EARLY_PAGES)
+@pytest.mark.parametrize(
+    ("as_of", "warned"),
+    [("2025-01-01", False), ("1900-01-01", True), ("2099-01-01", True)],
+    ids=["earliest-allowed", "far-too-early", "far-too-late"],
+)
+def test_an_as_of_outside_the_allowed_dates_gives_a_message_not_a_traceback(
+    app_env, page, as_of, warned
+):
+    """The earliest date the sidebar allows, and dates outside it, on every dated page; then
+    picking the sidebar's minimum by hand."""
+    at = open_app({"stage": "GD2-2026", "as_of": as_of}, page)
+    assert not at.exception, [e.value for e in at.exception]
+    if page is None:  # (open_app reads the URL on the overview, then switches page)
+        messages = [w.value for w in at.warning if "«" in w.value]
+        assert bool(messages) == warned, messages
+    picker = next(d for d in at.date_input if d.key == "f_as_of")
+    assert picker.min <= picker.value <= picker.max
+    picker.set_value(picker.min).run()
+    assert not at.exception, [e.value for e in at.exception]
