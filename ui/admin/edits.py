@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from data_access.catalog import fetch_agencies, fetch_stage_indicators, fetch_stages
@@ -72,20 +73,29 @@ def _chosen_stage(filters: Filters, codes: list[str]) -> int:
     return codes.index(chosen) if chosen in codes else 0
 
 
-def _change_stage(filters: Filters) -> None:
-    t, actor = filters.t, filters.viewer.actor
+def _pick_stage(filters: Filters, key: str) -> tuple[pd.DataFrame, str | None]:
+    """The province's stages and the one picked (the filters' first); None when there are
+    none (a caption says so)."""
     stages = _province_stages(filters)
     if stages.empty:
-        st.caption(t("admin.edit_none"))
-        return
+        st.caption(filters.t("admin.edit_none"))
+        return stages, None
     names = dict(zip(stages["stage_code"], stages[f"stage_name_{filters.lang}"], strict=True))
     code = st.selectbox(
-        t("admin.edit_stage"),
+        filters.t("admin.edit_stage"),
         list(names),
         index=_chosen_stage(filters, list(names)),
-        key="edit_stage",
+        key=key,
         format_func=names.get,
     )
+    return stages, code
+
+
+def _change_stage(filters: Filters) -> None:
+    t, actor = filters.t, filters.viewer.actor
+    stages, code = _pick_stage(filters, "edit_stage")
+    if code is None:
+        return
     row = stages.set_index("stage_code").loc[code]
     with st.form(f"edit_stage_{code}"):
         deadline = st.date_input(
@@ -107,18 +117,9 @@ def _change_stage(filters: Filters) -> None:
 
 def _retire(filters: Filters) -> None:
     t, actor = filters.t, filters.viewer.actor
-    stages = _province_stages(filters)
-    if stages.empty:
-        st.caption(t("admin.edit_none"))
+    stages, code = _pick_stage(filters, "retire_stage")
+    if code is None:
         return
-    names = dict(zip(stages["stage_code"], stages[f"stage_name_{filters.lang}"], strict=True))
-    code = st.selectbox(
-        t("admin.edit_stage"),
-        list(names),
-        index=_chosen_stage(filters, list(names)),
-        key="retire_stage",
-        format_func=names.get,
-    )
     stage_id = int(stages.set_index("stage_code").loc[code, "stage_id"])
     indicators = reader().read(fetch_stage_indicators, stage_id=stage_id)
     if indicators.empty:
