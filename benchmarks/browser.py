@@ -36,6 +36,7 @@ from benchmarks.dataset import build_database
 from benchmarks.interactions import fresh_load, launch, process_cpu_s
 from benchmarks.load_test import SESSIONS, LoadRound, run_load
 from benchmarks.protocol_load import run_protocol_load
+from benchmarks.session import sign_in
 from data_access.catalog import fetch_all_communes
 from data_access.engine import create_db_engine
 from deploy.local import default_server_count, free_port, local_deployment
@@ -105,6 +106,7 @@ def single_server_figures(args: argparse.Namespace, url: str, folder: Path) -> l
     try:
         for server in (app.start(), bare.start()):
             server.wait_until_healthy()
+        sign_in(app.url)  # every page asks for a session: measure a signed-in committee member
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
@@ -153,6 +155,8 @@ def load_figures(args: argparse.Namespace, url: str, folder: Path, bare_s: float
         url, servers=args.servers, directory=folder / "deployment", prepare=False
     ) as deployment:
         servers = len(deployment.servers)
+        for base in (deployment.url, *(s.url for s in deployment.servers)):
+            sign_in(base)
         with sync_playwright() as playwright:  # one warm-up load on each server's caches
             browser = launch(playwright)
             try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.page_timing import OBSERVER_JS, last_input, wait_finished
+from benchmarks.session import browser_cookies
 from i18n import translate
 
 # Debian's Chromium, never a downloaded browser; the flags a container without a GPU needs.
@@ -39,8 +40,10 @@ def launch(playwright: Any) -> Any:
 
 
 def new_page(browser: Any) -> Any:
-    """A page in a new browser context: no cache, no cookies, the timing observer loaded."""
+    """A page in a new browser context: no cache, only the benchmark's session cookie (as a
+    signed-in person's browser), the timing observer loaded."""
     context = browser.new_context(viewport=VIEWPORT)
+    context.add_cookies(browser_cookies())
     context.add_init_script(OBSERVER_JS)
     return context.new_page()
 

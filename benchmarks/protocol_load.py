@@ -17,6 +17,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 from benchmarks.load_test import SESSION_TIMEOUT_S, LoadRound
+from benchmarks.session import cookies_for
 
 # What index.html loads at once (the browser fetches these before it opens the WebSocket).
 ASSET = re.compile(r'(?:src|href)="\./(static/[^"]+\.(?:js|css))"')
@@ -59,6 +60,7 @@ async def _run_over_websocket(base: str, query: str, cookies: dict[str, str]) ->
         max_size=None,
         open_timeout=SESSION_TIMEOUT_S,
     ) as socket:
+        tiles = 0
         ask = BackMsg()
         ask.rerun_script.query_string = query
         ask.rerun_script.context_info.timezone = TIMEZONE
@@ -70,16 +72,22 @@ async def _run_over_websocket(base: str, query: str, cookies: dict[str, str]) ->
             kind = message.WhichOneof("type")
             if kind == "page_not_found":
                 raise RuntimeError("the server did not find the page")
-            if kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
+            element = message.delta.new_element.WhichOneof("type") if kind == "delta" else None
+            if element == "exception":
                 raise RuntimeError("the page shows an exception")
+            tiles += element == "metric"
             if kind == "script_finished" and message.script_finished == 0:
+                if not tiles:  # the overview's tiles are what a signed-in viewer is sent
+                    raise RuntimeError("the page sent no indicator (not signed in?)")
                 return  # FINISHED_SUCCESSFULLY; an early finish for a rerun goes on
 
 
 async def _session(base: str, query: str, start: float, pool: ThreadPoolExecutor) -> float:
     loop = asyncio.get_running_loop()
     page = f"/{'?' + query if query else ''}"
-    index, cookies = await loop.run_in_executor(pool, _get, base, page, {})
+    # A signed-in browser's cookie (benchmarks.session), or the run would be the sign-in page.
+    index, cookies = await loop.run_in_executor(pool, _get, base, page, cookies_for(base))
+    cookies = {**cookies_for(base), **cookies}
     paths = [*STARTUP_PATHS, *ASSET.findall(index)]
     answers = await asyncio.gather(
         *(loop.run_in_executor(pool, _get, base, f"/{p}", cookies) for p in paths)

@@ -5,7 +5,6 @@ Used by the browser tests (marker `browser`) and by the screenshot script.
 
 from __future__ import annotations
 
-import http.client
 import os
 import shutil
 import socket
@@ -17,9 +16,9 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.cookies import SimpleCookie
 from pathlib import Path
 
+from benchmarks.session import session_token
 from data_access.settings import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -120,34 +119,6 @@ def streamlit_server(
 
 # The demo account browser tests sign in as by default: it reads, presents and briefs.
 DEFAULT_LOGIN = "committee"
-
-
-def session_token(base: str, login: str, password: str | None = None) -> str:
-    """Sign in through the app's own form (POST /signin) and return the session cookie."""
-    from data_access.accounts.demo import DEMO_ACCOUNTS
-    from signin.routes import SESSION_COOKIE
-
-    if password is None:
-        password = next(a.password for a in DEMO_ACCOUNTS if a.login == login)
-    parts = urllib.parse.urlsplit(base)
-    body = urllib.parse.urlencode({"login": login, "password": password, "next": "/"})
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    try:
-        connection.request(
-            "POST",
-            "/signin",
-            body=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": base},
-        )
-        answer = connection.getresponse()
-        cookies = SimpleCookie()
-        for header in answer.headers.get_all("Set-Cookie") or []:
-            cookies.load(header)
-    finally:
-        connection.close()
-    if answer.status != 303 or SESSION_COOKIE not in cookies:
-        raise RuntimeError(f"sign-in of {login} failed: HTTP {answer.status}")
-    return cookies[SESSION_COOKIE].value
 
 
 @contextmanager
