@@ -1,18 +1,26 @@
 """Signing a benchmark's browsers and clients in, as the app's own form does (POST /signin).
 
 Every page asks for a session, so a page measured without one would be the sign-in page. The
-benchmark signs in once per server as a demo account (the committee member: the whole
-province) and hands the session cookie to every browser context and protocol client.
+browser benchmark gives its database an account that may open every page (committee member,
+data officer and administrator over the whole province) and signs in as it once per server;
+load tests sign in as the demo's committee member. The session cookie goes to every browser
+context and protocol client.
 """
 
 from __future__ import annotations
 
 import http.client
+import secrets
 import urllib.parse
 from http.cookies import SimpleCookie
 
-# The demo account the benchmarks read as: a committee member sees the whole province.
-BENCHMARK_LOGIN = "committee"
+import sqlalchemy as sa
+
+# The demo account load tests read as: a committee member sees the whole province.
+DEMO_LOGIN = "committee"
+# The browser benchmark's own account, and its password once made (random for each run).
+BENCHMARK_LOGIN = "benchmark"
+PASSWORDS: dict[str, str] = {}
 # Base URL -> the session cookie signed in there (the sessions live in the database, so one
 # token serves every app server of a deployment; a cookie is still set per host and port).
 SIGNED_IN: dict[str, dict[str, str]] = {}
@@ -46,11 +54,37 @@ def session_token(base: str, login: str, password: str | None = None) -> str:
     return cookies[SESSION_COOKIE].value
 
 
-def sign_in(base: str, login: str = BENCHMARK_LOGIN) -> dict[str, str]:
-    """Sign in at `base` as `login` (a demo account); remember and return the cookie."""
+def make_benchmark_account(engine: sa.Engine) -> str:
+    """Give the database the benchmark's account (made, or its password renewed), with the
+    roles that open every page over the whole province; return its login."""
+    from data_access.accounts.actors import command_line_actor
+    from data_access.accounts.grants import add_grant
+    from data_access.accounts.roles import ADMIN, COMMITTEE, DATA_OFFICER, Grant
+    from data_access.accounts.users import create_user, fetch_user, set_password
+
+    actor, password = command_line_actor(), secrets.token_urlsafe(18)
+    if fetch_user(engine, BENCHMARK_LOGIN) is None:
+        create_user(
+            engine,
+            login=BENCHMARK_LOGIN,
+            display_name="Đo tốc độ / Benchmark",
+            actor=actor,
+            password=password,
+        )
+    else:
+        set_password(engine, BENCHMARK_LOGIN, password, actor=actor)
+    for role in (COMMITTEE, DATA_OFFICER, ADMIN):
+        add_grant(engine, BENCHMARK_LOGIN, Grant(role=role), actor=actor)
+    PASSWORDS[BENCHMARK_LOGIN] = password
+    return BENCHMARK_LOGIN
+
+
+def sign_in(base: str, login: str = DEMO_LOGIN) -> dict[str, str]:
+    """Sign in at `base` as `login` (a demo account, or one made here); remember and return
+    the cookie."""
     from signin.routes import SESSION_COOKIE
 
-    cookie = {SESSION_COOKIE: session_token(base, login)}
+    cookie = {SESSION_COOKIE: session_token(base, login, PASSWORDS.get(login))}
     SIGNED_IN[base.rstrip("/")] = cookie
     return cookie
 
