@@ -23,6 +23,7 @@ from i18n.catalogue import (
     map,
     meetings,
     present,
+    submissions,
 )
 
 LANGUAGES = ("vi", "en")
@@ -41,6 +42,7 @@ _AREAS = (
     map,
     meetings,
     present,
+    submissions,
 )
 
 

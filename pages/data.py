@@ -5,7 +5,11 @@ import streamlit as st
 
 from figures import reporting
 from ui.committee_view import as_of_caption
-from ui.completeness import render_commune_completeness, render_period_completeness
+from ui.completeness import (
+    render_commune_completeness,
+    render_period_completeness,
+    render_submission_completeness,
+)
 from ui.data import reader
 from ui.filter_state import current_filters
 from ui.history import render_history
@@ -39,6 +43,8 @@ if "data.tab_import" in tabs:
 
 with tabs["data.tab_completeness"]:
     render_commune_completeness(reporting.commune_completeness(reader(), filters.scope), filters)
+    states = reporting.submission_completeness(reader(), filters.scope)
+    render_submission_completeness(states, filters)
     if may_see_batches:
         periods = reporting.period_completeness(reader(), filters.scope)
         render_period_completeness(periods, filters.lang)

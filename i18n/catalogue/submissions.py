@@ -1,0 +1,25 @@
+"""Submissions per commune and period, reminders to communes, the include-submitted preview."""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "submissions.header": ("Gửi duyệt theo kỳ", "Submissions per period"),
+    "submissions.rule": (
+        "Mỗi xã, mỗi kỳ báo cáo: «đã duyệt» khi bảng điều hành có số liệu của kỳ (tệp do cán bộ "
+        "dữ liệu nhập hoặc số liệu đã duyệt), «đã gửi» khi đang chờ duyệt, «còn thiếu» khi chưa "
+        "gửi. Kỳ hiện tại: {start} → {end}.",
+        "Each commune, each reporting period: «approved» when the dashboards hold its figures "
+        "for the period (a data officer's import or approved entries), «submitted» while it "
+        "awaits approval, «missing» when nothing was submitted. Current period: {start} → {end}.",
+    ),
+    "submissions.state.approved": ("đã duyệt", "approved"),
+    "submissions.state.submitted": ("đã gửi", "submitted"),
+    "submissions.state.missing": ("còn thiếu", "missing"),
+    "submissions.metric.approved": (
+        "Xã đã duyệt (kỳ hiện tại)",
+        "Communes approved (current period)",
+    ),
+    "submissions.metric.submitted": ("Xã chờ duyệt", "Communes awaiting approval"),
+    "submissions.metric.missing": ("Xã còn thiếu", "Communes missing"),
+    "submissions.empty": ("Chưa có kỳ báo cáo nào.", "No reporting period yet."),
+}
