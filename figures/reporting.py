@@ -7,10 +7,12 @@ from datetime import date
 import pandas as pd
 
 from data_access.completeness import (
+    MISSING_STATE,
     fetch_commune_completeness,
     fetch_period_completeness,
     fetch_submission_completeness,
 )
+from data_access.reminders import fetch_focal_points
 from figures.reader import Reader
 from figures.scope import Scope
 
@@ -67,3 +69,15 @@ def current_period_end(states: pd.DataFrame, as_of: date) -> date | None:
     ends = sorted(set(states["period_end"]), reverse=True)
     ended = [end for end in ends if end <= as_of]
     return ended[0] if ended else ends[0]
+
+
+def reminders(reader: Reader, scope: Scope) -> tuple[date | None, pd.DataFrame]:
+    """The current period's end and the scope's communes that have not submitted it, with
+    their focal points. Columns: commune_code, commune_name, focal_name, focal_phone,
+    focal_email."""
+    states = submission_completeness(reader, scope)
+    end = current_period_end(states, scope.as_of)
+    owing = states[(states["period_end"] == end) & (states["state"] == MISSING_STATE)]
+    focal = reader.read(fetch_focal_points, stage_id=scope.stage_id)
+    rows = owing[["commune_code", "commune_name"]].merge(focal, on="commune_code", how="left")
+    return end, rows.fillna("").reset_index(drop=True)

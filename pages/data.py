@@ -14,6 +14,7 @@ from ui.data import reader
 from ui.filter_state import current_filters
 from ui.history import render_history
 from ui.importing import render_import_flow
+from ui.reminders import render_reminders
 from ui.report_template import render_report_template
 from ui.scope_view import scope_title
 
@@ -45,6 +46,9 @@ with tabs["data.tab_completeness"]:
     render_commune_completeness(reporting.commune_completeness(reader(), filters.scope), filters)
     states = reporting.submission_completeness(reader(), filters.scope)
     render_submission_completeness(states, filters)
+    # Focal points' phones and e-mails are for the standing agency's data officers only.
+    if limits.may("import_reports"):
+        render_reminders(*reporting.reminders(reader(), filters.scope), filters)
     if may_see_batches:
         periods = reporting.period_completeness(reader(), filters.scope)
         render_period_completeness(periods, filters.lang)

@@ -23,3 +23,23 @@ MESSAGES = {
     "submissions.metric.missing": ("Xã còn thiếu", "Communes missing"),
     "submissions.empty": ("Chưa có kỳ báo cáo nào.", "No reporting period yet."),
 }
+MESSAGES.update(
+    {
+        "reminders.header": ("Nhắc xã chưa gửi báo cáo", "Reminders: communes yet to submit"),
+        "reminders.caption": (
+            "{count} xã chưa gửi kỳ kết thúc ngày {date}, kèm cán bộ đầu mối trong danh mục.",
+            "{count} communes have not submitted the period ending {date}; their focal points "
+            "are from the register.",
+        ),
+        "reminders.none": (
+            "Mọi xã đã gửi kỳ kết thúc ngày {date}.",
+            "Every commune has submitted the period ending {date}.",
+        ),
+        "reminders.copy": ("Văn bản để sao chép", "Text to copy"),
+        "reminders.col.commune_code": ("Mã xã", "Code"),
+        "reminders.col.commune_name": ("Xã/phường", "Commune"),
+        "reminders.col.focal_name": ("Cán bộ đầu mối", "Focal point"),
+        "reminders.col.focal_phone": ("Điện thoại", "Phone"),
+        "reminders.col.focal_email": ("Thư điện tử", "E-mail"),
+    }
+)
