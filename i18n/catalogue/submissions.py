@@ -43,3 +43,19 @@ MESSAGES.update(
         "reminders.col.focal_email": ("Thư điện tử", "E-mail"),
     }
 )
+MESSAGES.update(
+    {
+        "history.header": ("Lịch sử số liệu nhập", "History of entered values"),
+        "history.indicator": ("Chỉ tiêu", "Indicator"),
+        "history.empty": (
+            "Chưa có số liệu nào của chỉ tiêu này được nhập qua biểu mẫu.",
+            "No value of this indicator has been entered through the form.",
+        ),
+        "history.col.at": ("Thời điểm", "When"),
+        "history.col.period": ("Kỳ báo cáo", "Period"),
+        "history.col.action": ("Thao tác", "Step"),
+        "history.col.by": ("Người thực hiện", "By"),
+        "history.col.change": ("Cũ → mới", "Old → new"),
+        "history.col.reason": ("Nhận xét / lý do", "Comment / reason"),
+    }
+)
