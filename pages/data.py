@@ -40,6 +40,8 @@ if "data.tab_import" in tabs:
             render_report_template(filters)
         with right:
             st.subheader(filters.t("data.upload_header"), anchor=False)
+            if not limits.may("import_reports"):  # a commune officer's file waits for approval
+                st.caption(filters.t("submissions.upload_submits"))
             render_import_flow("reports", filters, results=results)
 
 with tabs["data.tab_completeness"]:

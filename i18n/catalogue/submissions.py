@@ -21,6 +21,22 @@ MESSAGES = {
     ),
     "submissions.metric.submitted": ("Xã chờ duyệt", "Communes awaiting approval"),
     "submissions.metric.missing": ("Xã còn thiếu", "Communes missing"),
+    "import.submitted": (
+        "Đã gửi duyệt {periods} kỳ báo cáo: số liệu hiện trên bảng điều hành khi cán bộ dữ liệu "
+        "duyệt.",
+        "{periods} reporting periods submitted for approval: the dashboards show them once a "
+        "data officer approves.",
+    ),
+    "entry.outside_stages": (
+        "ngày này không thuộc giai đoạn nào của kế hoạch.",
+        "this date lies in no stage of the campaign.",
+    ),
+    "submissions.upload_submits": (
+        "Tệp của xã được gửi duyệt như biểu mẫu nhập: số liệu hiện trên bảng điều hành khi cán "
+        "bộ dữ liệu duyệt.",
+        "A commune's file is submitted for approval like the entry form: the dashboards show "
+        "it once a data officer approves.",
+    ),
     "submissions.empty": ("Chưa có kỳ báo cáo nào.", "No reporting period yet."),
 }
 MESSAGES.update(
