@@ -151,3 +151,26 @@ def test_data_page_counts_the_current_periods_submissions(app_env):
     approved = metrics["Communes approved (current period)"]
     assert int(approved) + sum(int(c) for c in counted) == 102
     assert "Submissions per period" in [h.value for h in at.subheader]
+
+
+def test_a_submission_shows_at_once_though_the_data_version_stays(seeded_copy, monkeypatch):
+    from data_access.accounts.actors import account_actor
+    from data_access.entry.status import EntryValue
+    from data_access.entry.workflow import save_draft, submit
+    from tests.apptest import open_app
+
+    monkeypatch.setenv("DATABASE_URL", seeded_copy.url.render_as_string(hide_password=False))
+    query = {"as_of": "2026-11-20", "lang": "en"}
+    label = "Communes awaiting approval"
+
+    def waiting() -> int:
+        at = open_app(query, "pages/data.py", login="data.officer")
+        assert not at.exception, [e.value for e in at.exception]
+        return int(next(m.value for m in at.metric if m.label == label))
+
+    before = waiting()
+    period = {"commune_code": "40025", "stage_code": "GD2-2026", "as_of": date(2026, 11, 18)}
+    boss = account_actor(seeded_copy, "data.officer")
+    save_draft(seeded_copy, actor=boss, values=[EntryValue("CT01", "1", "600")], **period)
+    assert submit(seeded_copy, actor=boss, **period).ok
+    assert waiting() == before + 1
