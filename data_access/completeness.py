@@ -16,6 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.entry.status import APPROVED, SUBMITTED
 from data_access.frames import Bind, read_frame
 from data_access.scopes import commune_scope, latest_report_dates, stage_indicator_ids
 
@@ -155,3 +156,73 @@ def fetch_period_completeness(
         .sort_values(["period_start", "indicator_code"])
         .reset_index(drop=True)
     )
+
+
+# A commune's state in a reporting period (column `state` of fetch_submission_completeness).
+APPROVED_STATE, SUBMITTED_STATE, MISSING_STATE = APPROVED, SUBMITTED, "missing"
+SUBMISSION_STATES = (APPROVED_STATE, SUBMITTED_STATE, MISSING_STATE)
+
+
+def fetch_submission_completeness(
+    bind: Bind, *, stage_id: int, as_of: date, start_date: date, deadline: date, period_days: int
+) -> pd.DataFrame:
+    """Each commune's state in each recent reporting period of the stage, newest period first.
+
+    APPROVED_STATE: the dashboards hold a report of the commune dated in the period (a data
+    officer's import or an approved entry) or its entered period is approved; else
+    SUBMITTED_STATE: its entered period awaits approval; else MISSING_STATE (nothing, a draft,
+    or a period returned or reopened and not yet submitted again).
+    Columns: commune_code, commune_name, period_start, period_end, state.
+    """
+    columns = ["commune_code", "commune_name", "period_start", "period_end", "state"]
+    periods = reporting_periods(start_date, min(as_of, deadline), period_days)
+    if not periods:
+        return pd.DataFrame(columns=columns)
+    r, p, loc = s.reports, s.entry_periods, s.localities
+    last = min(periods[-1][1], as_of)
+    scope = commune_scope(stage_id, None).with_only_columns(loc.c.id)
+    bucket = sa.case(
+        *((r.c.as_of.between(a, b), i) for i, (a, b) in enumerate(periods)), else_=None
+    ).label("period")
+    reported = read_frame(
+        bind,
+        sa.select(bucket, r.c.locality_id)
+        .where(
+            r.c.as_of.between(periods[0][0], last),
+            r.c.locality_id.in_(scope),
+            r.c.indicator_id.in_(stage_indicator_ids(stage_id)),
+        )
+        .distinct(),
+    )
+    entered = read_frame(
+        bind,
+        sa.select(p.c.locality_id, p.c.as_of, p.c.status).where(
+            p.c.stage_id == stage_id, p.c.as_of.between(periods[0][0], last)
+        ),
+        date_columns=("as_of",),
+    )
+    communes = read_frame(
+        bind,
+        sa.select(loc.c.id, loc.c.code, loc.c.name).where(loc.c.id.in_(scope)).order_by(loc.c.code),
+    )
+    done = {
+        (int(i), int(c)) for i, c in zip(reported["period"], reported["locality_id"], strict=True)
+    }
+    statuses = {}
+    for locality_id, day, status in entered.itertuples(index=False):
+        for i, (a, b) in enumerate(periods):
+            if a <= day <= b:
+                statuses[(i, int(locality_id))] = status
+    rows = []
+    for i in reversed(range(len(periods))):
+        for locality_id, code, name in communes.itertuples(index=False):
+            key = (i, int(locality_id))
+            status = statuses.get(key)
+            if key in done or status == APPROVED:
+                state = APPROVED_STATE
+            elif status == SUBMITTED:
+                state = SUBMITTED_STATE
+            else:
+                state = MISSING_STATE
+            rows.append((code, name, periods[i][0], periods[i][1], state))
+    return pd.DataFrame(rows, columns=columns)

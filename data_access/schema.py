@@ -35,6 +35,10 @@ localities = sa.Table(
     sa.Column("parent_id", sa.Integer, sa.ForeignKey("localities.id"), nullable=True),
     # GeoJSON geometry (Polygon / MultiPolygon), rings already in the order Vega draws.
     sa.Column("boundary", sa.Text, nullable=True),
+    # The commune's focal point for reporting (optional register columns), for reminders.
+    sa.Column("focal_name", sa.String(200), nullable=True),
+    sa.Column("focal_phone", sa.String(32), nullable=True),
+    sa.Column("focal_email", sa.String(254), nullable=True),
     sa.Index(None, "parent_id", "level"),
     sa.Index(None, "level"),
 )

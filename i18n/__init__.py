@@ -7,6 +7,8 @@ the PDF brief and command-line messages all read this one catalogue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from i18n.catalogue import (
     access,
     admin_setup,
@@ -21,6 +23,7 @@ from i18n.catalogue import (
     map,
     meetings,
     present,
+    submissions,
 )
 
 LANGUAGES = ("vi", "en")
@@ -39,6 +42,7 @@ _AREAS = (
     map,
     meetings,
     present,
+    submissions,
 )
 
 
@@ -55,11 +59,23 @@ def _merge() -> dict[str, tuple[str, str]]:
 CATALOGUE = _merge()
 
 
+@dataclass(frozen=True)
+class Term:
+    """A placeholder value that is itself a catalogue label, translated with its message
+    (a message stored in one language-free form, e.g. a period's status, says it in words)."""
+
+    key: str
+
+
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The label `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    """The label `key` in `lang`, with `{name}` placeholders filled from `values`
+    (a `Term` value in the same language)."""
     vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    words = {k: translate(v.key, lang) if isinstance(v, Term) else v for k, v in values.items()}
+    return text.format(**words)
 
 
 def bilingual(key: str, **values: object) -> str:

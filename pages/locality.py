@@ -22,6 +22,7 @@ from ui.locality_tables import (
     render_villages,
 )
 from ui.text import md
+from ui.value_history import render_value_history
 
 filters = current_filters("locality")
 scope, t = filters.scope, filters.t
@@ -79,3 +80,5 @@ with left:
     render_villages(villages, filters)
 with right:
     render_last_reports(locality.last_reports(reader(), scope), filters)
+if len(chosen) == 1:
+    render_value_history(filters, chosen[0], tiles)

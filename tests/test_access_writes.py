@@ -29,7 +29,9 @@ TODAY = {"today": __import__("datetime").date(2026, 11, 20)}
 
 
 def _reports(engine, actor, data=REPORT_40001):
-    return import_reports(engine, data, "r.csv", actor=actor, **TODAY).status == "committed"
+    # A data officer's file is written; a commune officer's is submitted for approval.
+    status = import_reports(engine, data, "r.csv", actor=actor, **TODAY).status
+    return status in ("committed", "submitted")
 
 
 def _other_commune(engine, actor):

@@ -98,6 +98,10 @@ def test_a_period_goes_from_draft_to_approved_and_locked(seeded_copy):
         engine, actor=officer, commune_code="40001", values=[right], today=TODAY, **PERIOD
     )
     assert not locked.ok and locked.problems[0].key == "entry.locked"
+    # The status in words of the reader's language, never its code.
+    assert "«Đã duyệt»" in locked.problems[0].message("vi")
+    assert "«Approved»" in locked.problems[0].message("en")
+    assert "approved" not in locked.problems[0].bilingual()
     assert not reopen(engine, actor=data_officer, commune_code="40001", reason="", **PERIOD).ok
     assert not reopen(engine, actor=officer, commune_code="40001", reason="x", **PERIOD).ok
     assert reopen(

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from i18n import CATALOGUE, translate
+from i18n import CATALOGUE, Term, translate
 from i18n.formats import (
     change_colour,
     change_direction,
@@ -57,6 +57,12 @@ def test_translate_fills_values():
         "96/102 communes reported this period"
     )
     assert translate("status.behind", "vi") == "Chậm tiến độ"
+
+
+def test_a_term_placeholder_is_said_in_the_messages_language():
+    status = Term("entry.status.submitted")
+    assert "«Đã gửi duyệt»" in translate("entry.locked", "vi", status=status)
+    assert "«Submitted»" in translate("entry.locked", "en", status=status)
 
 
 @pytest.mark.parametrize(

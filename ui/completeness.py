@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access.completeness import COMPLETE, LATE, NEVER
+from data_access.completeness import COMPLETE, LATE, NEVER, SUBMISSION_STATES
+from figures.reporting import current_period_end
 from i18n import translate
 from i18n.formats import format_date
 from ui.export import table_downloads
@@ -96,3 +97,39 @@ def render_period_completeness(periods: pd.DataFrame, lang: str) -> None:
         return
     show_table(periods_table, lang, hide_index=True, width="stretch")
     table_downloads(periods_table, name="reporting-periods", lang=lang, key="export_periods")
+
+
+def submissions_frame(states: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Communes as rows, periods (newest first, by their last day) as columns, each cell the
+    commune's state in words."""
+    if states.empty:
+        return pd.DataFrame()
+    words = states.assign(
+        word=states["state"].map(lambda s: translate(f"submissions.state.{s}", lang)),
+        period=states["period_end"].map(lambda d: format_date(d, lang)),
+    )
+    table = words.pivot(index=["commune_code", "commune_name"], columns="period", values="word")
+    order = words.drop_duplicates("period").sort_values("period_end", ascending=False)["period"]
+    table = table[list(order)].reset_index()
+    names = {"commune_code": translate("common.code", lang)}
+    return table.rename(columns={**names, "commune_name": translate("common.commune", lang)})
+
+
+def render_submission_completeness(states: pd.DataFrame, filters: Filters) -> None:
+    """The current period's approved, submitted and missing counts, then every commune's state
+    in each recent period (each count is the number of its word in the table's first column)."""
+    lang = filters.lang
+    st.subheader(translate("submissions.header", lang), anchor=False)
+    end = current_period_end(states, filters.as_of)
+    if end is None:
+        st.caption(translate("submissions.empty", lang))
+        return
+    current = states[states["period_end"] == end]
+    counts = current["state"].value_counts()
+    for column, state in zip(st.columns(3), SUBMISSION_STATES, strict=True):
+        column.metric(translate(f"submissions.metric.{state}", lang), int(counts.get(state, 0)))
+    start = format_date(current["period_start"].iloc[0], lang)
+    st.caption(translate("submissions.rule", lang, start=start, end=format_date(end, lang)))
+    table = submissions_frame(states, lang)
+    show_table(table, lang, hide_index=True, width="stretch")
+    table_downloads(table, name="submissions", lang=lang, key="export_submissions")

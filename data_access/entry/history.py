@@ -8,7 +8,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import Bind, read_frame
+from data_access.accounts.actors import Actor
+from data_access.frames import Bind, connected, read_frame
+from data_access.permissions import refused_communes
 
 
 def fetch_value_history(bind: Bind, *, commune_code: str, indicator_code: str) -> pd.DataFrame:
@@ -63,3 +65,18 @@ def describe_value(encoded: str | None) -> str:
     if value.get("note"):
         text += f" ({value['note']})"
     return text
+
+
+def fetch_visible_value_history(
+    bind: Bind, *, actor: Actor, commune_code: str, indicator_code: str
+) -> pd.DataFrame | None:
+    """fetch_value_history for a data officer (or the command line) whose communes include
+    `commune_code`; None for anyone else, so the history is refused where it is read."""
+    if actor.limits is not None and not actor.limits.may("import_reports"):
+        return None
+    with connected(bind) as connection:
+        if refused_communes(connection, actor, [commune_code]):
+            return None
+        return fetch_value_history(
+            connection, commune_code=commune_code, indicator_code=indicator_code
+        )

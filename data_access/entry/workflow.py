@@ -38,6 +38,7 @@ from data_access.entry.steps import (
 )
 from data_access.importers.problems import Problem
 from data_access.importers.writing import write_report_cells
+from i18n import Term
 
 
 def save_draft(
@@ -57,7 +58,7 @@ def save_draft(
             return refused
         period = fetch_period(connection, place, as_of)
         if period is not None and period["status"] not in EDITABLE:
-            return rejected("entry.locked", status=period["status"])
+            return rejected("entry.locked", status=Term(f"entry.status.{period['status']}"))
         ids = indicator_ids(connection, values)
         unknown = [v.indicator_code for v in values if v.indicator_code not in ids]
         if unknown:
@@ -107,7 +108,7 @@ def submit(
         if period is None:
             return rejected("entry.nothing_entered")
         if period["status"] not in EDITABLE:
-            return rejected("entry.locked", status=period["status"])
+            return rejected("entry.locked", status=Term(f"entry.status.{period['status']}"))
         values = [v for v in fetch_stored_values(connection, period["id"]) if v.filled]
         if not values:
             return rejected("entry.nothing_entered")

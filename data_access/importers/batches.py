@@ -13,7 +13,7 @@ from data_access import schema as s
 from data_access.frames import read_frame
 from data_access.importers.problems import ERROR, WARNING, Problem, message_text
 
-OK_STATUSES = ("committed", "same_file", "nothing_new", "dry_run")
+OK_STATUSES = ("committed", "same_file", "nothing_new", "dry_run", "submitted")
 
 
 @dataclass
@@ -30,6 +30,8 @@ class ImportOutcome:
     skipped: int = 0  # rows of a partly filled template left empty
     # The newest as-of date among the file's rows (reports), so a page can open its figures.
     latest_as_of: date | None = None
+    # Periods a commune officer's file submitted for approval (status "submitted").
+    submitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -57,6 +59,8 @@ class ImportOutcome:
         counts = {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged}
         if self.status == "committed":
             return message_text("import.committed", lang, batch=self.batch_id, **counts)
+        if self.status == "submitted":
+            return message_text("import.submitted", lang, periods=self.submitted)
         if self.status == "dry_run":
             return message_text("import.dry_run", lang, **counts)
         if self.status == "same_file":

@@ -35,7 +35,13 @@ LOCALITY_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name", "ten", "ten_dia_ban", "ten_xa"),
     "kind": ("kind", "loai", "loai_dia_ban"),
     "parent_code": ("parent_code", "ma_cap_tren", "ma_tinh", "ma_cha"),
+    # Optional: the commune's focal point for reporting, named in reminders.
+    "focal_name": ("focal_name", "focal_point", "dau_moi", "nguoi_dau_moi", "can_bo_dau_moi"),
+    "focal_phone": ("focal_phone", "phone", "dien_thoai", "so_dien_thoai", "sdt"),
+    "focal_email": ("focal_email", "email", "e_mail", "thu_dien_tu"),
 }
+# The register's optional columns: a file without one leaves what is stored unchanged.
+LOCALITY_FOCAL = ("focal_name", "focal_phone", "focal_email")
 LOCALITY_REQUIRED = ("code", "name", "kind", "parent_code")
 
 POPULATION_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -6,6 +6,7 @@ for the pages that import them from this module.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -35,6 +36,30 @@ __all__ = ["import_indicators", "import_localities", "import_populations", "impo
 
 # Digits of an official code at each level: province 2, commune 5, village 8 (commune + 3).
 CODE_DIGITS = {s.LEVEL_PROVINCE: 2, s.LEVEL_COMMUNE: 5, s.LEVEL_VILLAGE: 8}
+# A phone number as people write it: digits, an optional leading +, spaces, dots, dashes and
+# brackets between them (at least 6 digits' worth, so a stray cell is not taken for one).
+PHONE = re.compile(r"^\+?[0-9][0-9 .\-()]{5,31}$")
+# An e-mail address: something@domain.tld, without spaces (the mail server checks the rest).
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _focal_problems(frame: pd.DataFrame, present: list[str]) -> list:
+    problems = check_lengths(frame, column_limits(s.localities, {c: c for c in present}))
+    for column, pattern, key in (
+        ("focal_phone", PHONE, "import.bad_phone"),
+        ("focal_email", EMAIL, "import.bad_email"),
+    ):
+        if column in present:
+            bad = frame[column].map(lambda v, p=pattern: v != "" and not p.match(v))
+            problems += problems_where(frame, bad, key, column)
+    return problems
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text; a whole number read from a spreadsheet loses its ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
 
 
 def validate_localities(connection: sa.Connection, frame: pd.DataFrame) -> Plan:
@@ -44,7 +69,11 @@ def validate_localities(connection: sa.Connection, frame: pd.DataFrame) -> Plan:
         parent_code=text_column(frame, "parent_code"),
         kind=text_column(frame, "kind").str.lower(),
     )
+    # Focal-point columns are written only when the file has them (else stored ones stay).
+    present = [c for c in h.LOCALITY_FOCAL if c in frame.attrs.get("headers", {})]
+    frame = frame.assign(**{c: frame[c].map(_cell_text) for c in present})
     problems = missing(frame, ("code", "name", "kind"))
+    problems += _focal_problems(frame, present)
     problems += check_lengths(frame, column_limits(s.localities, {"name": "name", "code": "code"}))
     frame["level"] = frame["kind"].map(KIND_LEVELS)
     choices = ", ".join(KIND_LEVELS)
@@ -88,6 +117,7 @@ def validate_localities(connection: sa.Connection, frame: pd.DataFrame) -> Plan:
                     "kind": r.kind,
                     "level": int(level),
                     "parent_id": ids.get(r.parent_code),
+                    **{c: getattr(r, c) or None for c in present},
                 }
                 for r in frame[frame["level"] == level].itertuples()
             ]

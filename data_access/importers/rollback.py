@@ -82,7 +82,9 @@ def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
         .order_by(ch.c.id.desc())
     ).all()
     deleted = restored = 0
-    updates: dict[str, list[dict[str, Any]]] = {}
+    # Grouped by the columns they restore: one executemany needs the same columns in every row
+    # (a rename and a kind change of another row restore different ones).
+    updates: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
     for table_name, row_id, old_values in changes:
         table = TABLES[table_name]
         if old_values is None:
@@ -93,11 +95,11 @@ def _undo_changes(connection: sa.Connection, batch_id: int) -> tuple[int, int]:
             restored += 1
         else:
             values = _decode(table, json.loads(old_values))
-            updates.setdefault(table_name, []).append({"row_id_": row_id, **values})
+            group = (table_name, tuple(sorted(values)))
+            updates.setdefault(group, []).append({"row_id_": row_id, **values})
             restored += 1
-    for table_name, rows in updates.items():
+    for (table_name, names), rows in updates.items():
         table = TABLES[table_name]
-        names = [k for k in rows[0] if k != "row_id_"]
         stmt = (
             table.update()
             .where(table.c.id == sa.bindparam("row_id_"))

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from data_access import schema as s
 from data_access.accounts.actors import Actor
 from data_access.engine import read_snapshot, write_transaction
+from data_access.entry.files import submit_checked_rows, submits_files
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -164,6 +165,12 @@ def _check_and_write(
         return outcome
     if outcome.added + outcome.replaced == 0:
         outcome.status = "nothing_new"
+        return outcome
+    if submits_files(actor):  # a commune officer's file waits for a data officer's approval
+        changed = plan[plan["change"] != "unchanged"]
+        outcome.submitted, problems = submit_checked_rows(connection, actor, changed)
+        outcome.problems += problems
+        outcome.status = "rejected" if problems else "submitted"
         return outcome
     outcome.batch_id = insert_batch(
         connection, kind="reports", user=actor.name, file_name=file_name, sha256=sha256

@@ -109,6 +109,14 @@ MESSAGES = {
         "giá trị không hợp lệ; chọn một trong: {choices}.",
         "not a valid value; one of: {choices}.",
     ),
+    "import.bad_phone": (
+        "số điện thoại không hợp lệ (chỉ gồm chữ số, có thể có +, dấu cách, dấu chấm, gạch nối).",
+        "not a phone number (digits, optionally with +, spaces, dots or dashes).",
+    ),
+    "import.bad_email": (
+        "địa chỉ thư điện tử không hợp lệ (dạng ten@donvi.gov.vn).",
+        "not an e-mail address (like name@agency.gov.vn).",
+    ),
     "import.bad_code": (
         "mã không hợp lệ (cần {digits} chữ số).",
         "malformed code ({digits} digits expected).",
