@@ -31,11 +31,10 @@ from ui.committee_view import ranked_list
 from ui.data import reader
 from ui.filter_state import Filters
 from ui.presentation import navigation_buttons, slide_count
+from ui.presentation_tiles import tiles_html
 from ui.scope_view import scope_label
 from ui.text import md
-from ui.widgets import indicator_tile
 
-TILES_PER_ROW = 5  # ten indicators in two rows of five
 # Decisions on one slide before "and N more": two lines each still fit 1080 pixels.
 DECISIONS_PER_SLIDE = 6
 # Intrinsic chart sizes in SVG pixels. Charts are scaled up to the slide, so a small intrinsic
@@ -107,14 +106,7 @@ def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool =
 def _indicators(filters: Filters, meeting: date) -> None:
     tiles = committee.tiles(reader(), filters.scope, meeting)
     with st.container(key="present-tiles"):
-        for start in range(0, len(tiles), TILES_PER_ROW):
-            chunk = tiles.iloc[start : start + TILES_PER_ROW]
-            columns = st.columns(TILES_PER_ROW)
-            for column, (_, row) in zip(columns, chunk.iterrows(), strict=False):
-                with column:
-                    indicator_tile(
-                        row, filters.stage.deadline, filters.lang, key=f"present-tile-{row.code}"
-                    )
+        st.html(tiles_html(tiles, filters.stage.deadline, filters.lang))
 
 
 def _weakest(filters: Filters, meeting: date) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -14,6 +14,7 @@ MESSAGES = {
     "present.next": ("Tiếp", "Next"),
     "present.counter": ("Trang {number}/{count}", "Slide {number}/{count}"),
     "present.auto": ("tự chuyển sau {seconds} giây", "next in {seconds} s"),
+    "present.tile_reported": ("{current}/{total} xã đã báo cáo", "{current}/{total} reported"),
     "present.synthetic": ("Dữ liệu mô phỏng", "Synthetic demo data"),
     "present.slide.indicators": ("{count} chỉ tiêu của chiến dịch", "{count} campaign indicators"),
     "present.slide.map": ("Bản đồ điểm tổng hợp các xã", "Communes by composite score"),
