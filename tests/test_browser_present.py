@@ -72,7 +72,8 @@ def test_every_slide_fits_the_window(live_app, width, height):
     folder = os.environ.get("PRESENT_SCREENSHOTS")
     with chromium_page(width, height, base=live_app) as page:
         for slide in range(1, SLIDE_COUNT + 1):
-            open_and_wait(page, f"{live_app}/?present=1&slide={slide}&{VIEW}")
+            # The longest timer: its pause button is in the title row, no slide moves on.
+            open_and_wait(page, f"{live_app}/?present=1&slide={slide}&advance=600&{VIEW}")
             assert page.locator('[data-testid="stException"]').count() == 0
             assert not page.locator('[data-testid="stSidebar"]').is_visible()
             assert _slide(page) == str(slide)
@@ -123,3 +124,47 @@ def test_status_words_and_captions_are_legible_from_the_back(live_app):
             assert seen["captions"], slide
             for caption in seen["captions"]:
                 assert caption["share"] >= CAPTION_SHARE, (slide, caption)
+
+
+def _facts(page) -> str:
+    return page.locator(".present-facts").first.inner_text()
+
+
+def test_auto_advance_pauses_and_resumes_with_the_key_and_the_button(live_app):
+    from i18n import translate
+
+    on, paused = translate("present.auto_on", seconds=5), translate("present.auto_paused")
+    with chromium_page(1920, 1080, base=live_app) as page:
+        open_and_wait(page, f"{live_app}/?present=1&slide=1&{VIEW}")  # warm caches
+        open_and_wait(page, f"{live_app}/?present=1&slide=1&advance=5&{VIEW}")
+        assert on in _facts(page)
+        page.keyboard.press("p")
+        page.wait_for_function(
+            "(text) => document.querySelector('.present-facts').innerText.includes(text)",
+            arg=paused,
+        )
+        held = _slide(page)
+        page.wait_for_timeout(7_000)  # longer than the interval: paused, nothing moves
+        assert _slide(page) == held
+        button = page.locator(".st-key-present-pause button")
+        assert translate("present.resume") in button.inner_text()
+        button.click()
+        page.wait_for_function(
+            "(held) => new URLSearchParams(location.search).get('slide') !== held",
+            arg=held,
+            timeout=15_000,
+        )
+        settle_page(page)
+        assert on in _facts(page)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1024, 768)])
+def test_a_bad_link_warns_in_the_title_row_and_the_slide_still_fits(live_app, width, height):
+    with chromium_page(width, height, base=live_app) as page:
+        open_and_wait(page, f"{live_app}/?present=1&slide=9&advance=1&{VIEW}")
+        problems = page.locator(".present-problem")
+        assert problems.count() == 2
+        assert "«9»" in problems.first.get_attribute("title")
+        size = page.evaluate(FITS)
+        assert size["main"] <= size["window"], size
+        assert page.locator('[data-testid="stAlert"]').count() == 0

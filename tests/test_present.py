@@ -115,15 +115,35 @@ def test_the_as_of_date_is_the_frozen_one(app_env):
 )
 def test_wrong_slide_or_timer_gives_a_message(app_env, params, fragment):
     at = _open(**params)
-    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+    problems = [m.value for m in at.markdown if 'class="present-problem"' in m.value]
+    assert any(fragment in p for p in problems), problems
+    assert not at.warning  # one line in the title row, never a box above the slide
     assert _title(at) == translate(SLIDE_TITLES[0], count=DEMO_INDICATORS)
     assert "advance" not in at.query_params
 
 
 def test_a_valid_timer_gives_no_message(app_env):
     at = _open(2, advance="30")
-    assert not at.warning
+    assert not [m for m in at.markdown if 'class="present-problem"' in m.value]
     assert _title(at) == translate(SLIDE_TITLES[1])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_auto_advance_says_it_is_on_and_pauses_and_resumes(app_env, lang):
+    at = _open(2, advance="30", **({"lang": "en"} if lang == "en" else {}))
+    facts = lambda: " ".join(h.value for h in at.get("html"))  # noqa: E731
+    assert translate("present.auto_on", lang, seconds=30) in facts()
+    at.button(key="present-pause").click().run()
+    assert translate("present.auto_paused", lang) in facts()
+    assert at.button(key="present-pause").label == translate("present.resume", lang)
+    at.button(key="present-pause").click().run()
+    assert translate("present.auto_on", lang, seconds=30) in facts()
+    assert at.button(key="present-pause").label == translate("present.pause", lang)
+
+
+def test_no_pause_button_without_a_timer(app_env):
+    at = _open(2)
+    assert not [b for b in at.button if b.key == "present-pause"]
 
 
 def test_next_and_previous_buttons_walk_the_slides(app_env):

@@ -36,6 +36,8 @@ ADVANCE_TOLERANCE = 0.8
 _SLIDE_KEY, _SHOWN_KEY, _PARAMS_KEY = "present_slide", "present_shown_at", "present_params"
 _WRITTEN_KEY = "present_written_slide"
 _COUNT_KEY = "present_slide_count"
+_ADVANCE_KEY, _PAUSED_KEY = "present_advance_s", "present_paused"
+PAUSE_SHORTCUT = "P"  # "pause": Streamlit keeps C and R for itself
 
 # Everything in rem scales with the window height (html font-size in vh): a 1280×720 and a
 # 1920×1080 screen, both 16:9, show the same layout, so what fits one fits the other. At
@@ -224,6 +226,7 @@ def present_button(filters: Filters) -> None:
 def navigation_buttons(filters: Filters) -> None:
     """Previous / next (← → keys) and exit; the buttons only change the session's slide."""
     with st.container(key="present-nav", horizontal=True, horizontal_alignment="right"):
+        pause_button(filters)
         st.button(
             filters.t("present.previous"),
             shortcut="Left",
@@ -245,13 +248,55 @@ def navigation_buttons(filters: Filters) -> None:
             st.switch_page(page_file("overview"), query_params=_exit_params(filters))
 
 
+def auto_advance() -> tuple[int | None, bool]:
+    """The auto-advance seconds of this presentation (None: off) and whether it is paused."""
+    return st.session_state.get(_ADVANCE_KEY), bool(st.session_state.get(_PAUSED_KEY))
+
+
+def auto_advance_text(lang: str) -> str | None:
+    """ "tự chuyển 30 giây" or "tự chuyển: tạm dừng", None when auto-advance is off."""
+    seconds, paused = auto_advance()
+    if seconds is None:
+        return None
+    if paused:
+        return translate("present.auto_paused", lang)
+    return translate("present.auto_on", lang, seconds=seconds)
+
+
+def _toggle_pause() -> None:
+    paused = not st.session_state.get(_PAUSED_KEY, False)
+    st.session_state[_PAUSED_KEY] = paused
+    if not paused:  # resumed: the slide on screen gets a whole interval again
+        st.session_state[_SHOWN_KEY] = time.monotonic()
+
+
+def pause_button(filters: Filters) -> None:
+    """Pause or resume auto-advance (key P), shown only when the link turned it on."""
+    seconds, paused = auto_advance()
+    if seconds is None:
+        return
+    st.button(
+        filters.t("present.resume" if paused else "present.pause"),
+        icon=":material/play_arrow:" if paused else ":material/pause:",
+        shortcut=PAUSE_SHORTCUT,
+        on_click=_toggle_pause,
+        key="present-pause",
+    )
+
+
 def run_slides(draw: Callable[[int], None], advance_s: int | None) -> None:
     """Draw the current slide in a fragment; with `advance_s`, the fragment reruns on a timer
-    and moves to the next slide once the current one has been shown that long."""
+    and, unless paused, moves to the next slide once the current one has been shown that
+    long."""
+    if st.session_state.get(_ADVANCE_KEY) != advance_s:
+        st.session_state[_PAUSED_KEY] = False  # a new timer from the link starts running
+    st.session_state[_ADVANCE_KEY] = advance_s
 
     def slide_fragment() -> None:
         shown = st.session_state.get(_SHOWN_KEY, 0.0)
-        if advance_s and time.monotonic() - shown >= ADVANCE_TOLERANCE * advance_s:
+        _, paused = auto_advance()
+        due = advance_s and time.monotonic() - shown >= ADVANCE_TOLERANCE * advance_s
+        if due and not paused:
             _step(1)
         draw(st.session_state[_SLIDE_KEY])
 

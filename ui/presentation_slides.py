@@ -30,7 +30,7 @@ from ui.committee_rows import fallen_behind_lines
 from ui.committee_view import ranked_list
 from ui.data import reader
 from ui.filter_state import Filters
-from ui.presentation import navigation_buttons, slide_count
+from ui.presentation import auto_advance_text, navigation_buttons, slide_count
 from ui.presentation_tiles import tiles_html
 from ui.scope_view import scope_label
 from ui.text import md
@@ -69,7 +69,9 @@ def _facts(index: int, filters: Filters) -> str:
     lines = [filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))]
     if filters.demo:
         lines.append(f'<span class="demo">{filters.t("present.synthetic")}</span>')
-    lines.append(filters.t("present.counter", number=index + 1, count=slide_count()))
+    counter = filters.t("present.counter", number=index + 1, count=slide_count())
+    auto = auto_advance_text(filters.lang)
+    lines.append(f"{counter} · {auto}" if auto else counter)
     return '<div class="present-facts">' + "<br>".join(lines) + "</div>"
 
 
@@ -78,9 +80,17 @@ def has_decisions_due(filters: Filters) -> bool:
     return not decisions_due(reader(), filters.scope).empty
 
 
-def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool = False) -> None:
-    """The title row (title, as-of, slide number, buttons) and the body of slide `index`
-    (with `decisions`, slide 0 is "Decisions due" and the five follow)."""
+def draw_slide(
+    index: int,
+    filters: Filters,
+    meeting: date,
+    *,
+    decisions: bool = False,
+    problems: tuple[str, ...] = (),
+) -> None:
+    """The title row (title, as-of, slide number, buttons, a bad link's `problems` in one
+    line each) and the body of slide `index` (with `decisions`, slide 0 is "Decisions due"
+    and the five follow)."""
     titles, slides = SLIDE_TITLES, SLIDES
     if decisions:
         titles, slides = (DECISIONS_TITLE, *SLIDE_TITLES), (_decisions, *SLIDES)
@@ -96,6 +106,11 @@ def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool =
         f'<p class="present-scope">{html.escape(scope_label(filters))}</p>',
         unsafe_allow_html=True,
     )
+    for problem in problems:  # one line under the scope: the slide keeps its place
+        text = html.escape(f"⚠ {problem}")
+        heading.markdown(
+            f'<p class="present-problem" title="{text}">{text}</p>', unsafe_allow_html=True
+        )
     facts.html(_facts(index, filters))
     with buttons:
         navigation_buttons(filters)
