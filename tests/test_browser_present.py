@@ -168,3 +168,16 @@ def test_a_bad_link_warns_in_the_title_row_and_the_slide_still_fits(live_app, wi
         size = page.evaluate(FITS)
         assert size["main"] <= size["window"], size
         assert page.locator('[data-testid="stAlert"]').count() == 0
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1024, 768)])
+def test_a_cluster_of_two_gets_a_map_each_that_fits(live_app, width, height):
+    cluster = "commune=40001&commune=40015"
+    with chromium_page(width, height, base=live_app) as page:
+        open_and_wait(page, f"{live_app}/?present=1&slide=2&{cluster}&{VIEW}")
+        maps = page.locator(".present-chart svg")
+        assert maps.count() == 2
+        for i in range(2):  # each commune drawn large, not a speck on a shared map
+            assert maps.nth(i).bounding_box()["height"] >= 0.3 * height
+        size = page.evaluate(FITS)
+        assert size["main"] <= size["window"], size
