@@ -1,14 +1,15 @@
 """Speed as a person meets it, in headless Chromium, against the budgets of the issue.
 
     python -m benchmarks.browser [--communes 102 --provinces 1] [--database-url URL [--existing]]
-        [--repeat 3] [--sessions 20] [--servers N] [--json FILE]
+        [--repeat 3] [--sessions 20] [--servers N] [--json FILE] [--skip-load | --only-slides]
 
 Builds a database (the demo province on SQLite by default; `--communes 3321 --provinces 34`
 for the whole country; `--database-url` to build into PostgreSQL, or with `--existing` to use
 one as it is; a PostgreSQL database it names is created when missing, and overwritten
 otherwise), serves the app and a bare one-line Streamlit page the same way, and measures:
 every page's fresh load, sidebar navigation, a stage and an as-of change, the map click that
-opens a commune, the server CPU time of a warm overview run, and SESSIONS sessions opening
+opens a commune, a slide change in presentation mode (→ key and "Next" button), the
+server CPU time of a warm overview run, and SESSIONS sessions opening
 the overview at once through nginx in front of N app servers (deploy.local): as clients of
 Streamlit's protocol (the budget: the servers' share) and, for reference, in Chromium. Each
 figure is the median of `--repeat` runs, printed with its ratio to the bare page, its budget
@@ -41,6 +42,7 @@ from data_access.catalog import fetch_all_communes
 from data_access.engine import create_db_engine
 from deploy.local import default_server_count, free_port, local_deployment
 from deploy.servers import AppServer
+from ui.presentation import SLIDE_COUNT
 
 # The bare page: one line, served through st.App like server.py serves the app.
 BARE_PAGE = 'import streamlit as st\n\nst.write("bare")\n'
@@ -116,8 +118,17 @@ def single_server_figures(args: argparse.Namespace, url: str, folder: Path) -> l
             browser = launch(playwright)
             try:
                 _progress("fresh loads")
-                figures = scenarios.fresh_loads(browser, app.url, bare.url, pages, args.repeat)
+                if args.only_slides:
+                    figures = [scenarios.bare_load(browser, bare.url, args.repeat)]
+                else:
+                    figures = scenarios.fresh_loads(browser, app.url, bare.url, pages, args.repeat)
                 bare_s = figures[0].median_s
+                _progress("slide changes")
+                slides = scenarios.slide_changes(
+                    browser, app.url, args.repeat, bare_s, slides=SLIDE_COUNT
+                )
+                if args.only_slides:
+                    return figures + slides
                 _progress("sidebar navigation")
                 figures += scenarios.navigation(browser, app.url, pages, args.repeat, bare_s)
                 _progress("filter changes")
@@ -128,6 +139,7 @@ def single_server_figures(args: argparse.Namespace, url: str, folder: Path) -> l
                 figures += scenarios.warm_run_cpu(
                     browser, app.url, app.pid, CPU_RERUNS, args.repeat
                 )
+                figures += slides
             finally:
                 browser.close()
     finally:
@@ -208,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=SESSIONS)
     parser.add_argument("--servers", type=int, default=default_server_count())
     parser.add_argument("--skip-load", action="store_true", help="no load test")
+    parser.add_argument(
+        "--only-slides",
+        action="store_true",
+        help="only the bare page and the presentation's slide changes (no load test)",
+    )
     parser.add_argument("--json", type=Path, help="also write the report here as JSON")
     args = parser.parse_args(argv)
     started = time.monotonic()
@@ -222,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         report["backend"] = sa.engine.make_url(url).get_backend_name()
         report["communes"], report["provinces"] = args.communes, args.provinces
         figures = single_server_figures(args, url, folder)
-        if not args.skip_load:
+        if not (args.skip_load or args.only_slides):
             figures += load_figures(args, url, folder, figures[0].median_s)
     report["seconds"] = round(time.monotonic() - started, 1)
     report["figures"] = [figure.as_dict() for figure in figures]

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.page_timing import OBSERVER_JS, last_input, wait_finished
-from benchmarks.session import browser_cookies
+from benchmarks.page_timing import OBSERVER_JS, QUIET_MS, TIMEOUT_S, last_input, wait_finished
+from benchmarks.session import browser_cookies, session_token
 from i18n import translate
 
 # Debian's Chromium, never a downloaded browser; the flags a container without a GPU needs.
@@ -26,6 +26,7 @@ VIEWPORT = {"width": 1920, "height": 1080}
 SIDEBAR = '[data-testid="stSidebar"]'
 MAP_CHART = '[data-testid="stVegaLiteChart"]'
 TOOLTIP = "#vg-tooltip-element"
+NEXT_BUTTON = ".st-key-present-next button"
 # Fractions of the map's box to try until the pointer is over a commune (its tooltip shows).
 MAP_POINTS = tuple((x / 10, y / 10) for y in range(3, 8) for x in range(3, 8))
 # /proc counts CPU time in clock ticks (100 a second on Linux).
@@ -52,6 +53,14 @@ def open_page(page: Any, url: str) -> float:
     """Go to `url`; seconds from the start of navigating until finished and drawn."""
     page.goto(url)
     return wait_finished(page).ms / 1000
+
+
+def sign_in(page: Any, app: str, login: str) -> None:
+    """Sign the page's context in to `app` as the demo account `login`."""
+    from signin.routes import SESSION_COOKIE
+
+    token = session_token(app, login)
+    page.context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": app}])
 
 
 def fresh_load(browser: Any, url: str) -> float:
@@ -118,6 +127,36 @@ def map_click(page: Any) -> float:
             page.wait_for_url(re.compile(r"/locality\?"), timeout=30_000)
             return _answer(page)
     raise RuntimeError("no commune found under the map's middle")
+
+
+# A slide is rerun as a fragment, which leaves the app's script state alone: the change
+# counts as drawn when the title differs and the slide has not changed for QUIET_MS.
+SLIDE_WATCH_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const title = () => (main.querySelector('h1') || {}).textContent || '';
+  window.__slide = {title: title(), last: -1};
+  new MutationObserver(() => { window.__slide.last = performance.now(); })
+    .observe(main, {subtree: true, childList: true, characterData: true});
+  window.__slideTitle = title;
+}"""
+SLIDE_DONE_JS = """(quiet) => {
+  const s = window.__slide;
+  return window.__slideTitle() !== s.title && s.last > 0
+    && performance.now() - s.last >= quiet;
+}"""
+
+
+def slide_change(page: Any, *, key: str | None = "ArrowRight") -> float:
+    """In presentation mode, go to the next slide with `key` (None: the "Next" button) and
+    time until the new slide is drawn and still."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.evaluate(SLIDE_WATCH_JS)
+    if key is None:
+        page.locator(NEXT_BUTTON).click()
+    else:
+        page.keyboard.press(key)
+    page.wait_for_function(SLIDE_DONE_JS, arg=QUIET_MS, timeout=TIMEOUT_S * 1000, polling=50)
+    return float(page.evaluate("() => window.__slide.last - window.__bench.input")) / 1000
 
 
 def process_cpu_s(pid: int) -> float:

@@ -50,3 +50,27 @@ def status_scale(statuses: list[str] | None = None) -> dict[str, list[str]]:
 def chart_config(lang: str) -> dict[str, Any]:
     """Top-level chart configuration: the number locale of the language."""
     return {"locale": {"number": NUMBER_LOCALES[lang]}}
+
+
+# The text on a status colour: white on the dark ones, black on the light ones, each at a
+# WCAG contrast of 4.5:1 or more (tests/test_present_tiles.py checks every pair).
+STATUS_TEXT_COLOURS = {
+    "on_track": "#ffffff",
+    "at_risk": "#000000",
+    "behind": "#ffffff",
+    "stale": "#000000",
+    "no_data": "#000000",
+}
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a "#rrggbb" colour (0 black … 1 white)."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two "#rrggbb" colours (1 … 21)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

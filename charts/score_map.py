@@ -46,6 +46,11 @@ def _score_domain(scores: pd.Series) -> list[float]:
     return [float(low), float(max(high, low + SCORE_STEP))]
 
 
+def score_domain(scores: pd.Series) -> list[float]:
+    """The colour domain (percent) of these composite scores, as the map draws it."""
+    return _score_domain(scores)
+
+
 def score_map_chart(
     shapes: pd.DataFrame,
     board: pd.DataFrame,
@@ -54,11 +59,13 @@ def score_map_chart(
     *,
     width: int = 620,
     height: int = 520,
+    domain: list[float] | None = None,
 ) -> alt.LayerChart:
     """The commune map coloured by composite score, the weakest outlined and numbered 1…N.
 
     `board` is score_board(ranking). The colour scale spans the scores found (not 0-100%),
-    because a province's communes often sit within a few points of each other.
+    because a province's communes often sit within a few points of each other; `domain`
+    gives another (the province's, so a few communes keep the province's colours).
     """
     rows = compute_map_rows(shapes, board, colour_by="progress", lang=lang)
     values = dict(zip(board["commune_code"], board["value"], strict=True))
@@ -81,7 +88,7 @@ def score_map_chart(
     )
     colour = alt.Color(
         "score:Q",
-        scale=alt.Scale(scheme="redyellowblue", domain=_score_domain(board["value"])),
+        scale=alt.Scale(scheme="redyellowblue", domain=domain or _score_domain(board["value"])),
         legend=legend,
     )
     chart.layer[0].encoding.color = alt.condition(

@@ -1,8 +1,6 @@
 """Presentation mode: the projector slides for the committee meeting, as of a frozen date,
 opening with the last meeting's decisions when it recorded any."""
 
-import streamlit as st
-
 from ui.filter_state import current_filters
 from ui.presentation import (
     SLIDE_COUNT,
@@ -19,7 +17,10 @@ hide_app_chrome()
 decisions = has_decisions_due(filters)
 set_slide_count(SLIDE_COUNT + int(decisions))
 choice = read_slide_choice(filters)
-for problem in choice.problems:
-    st.warning(problem)
 meeting = meeting_date(filters)
-run_slides(lambda index: draw_slide(index, filters, meeting, decisions=decisions), choice.advance_s)
+run_slides(
+    lambda index: draw_slide(
+        index, filters, meeting, decisions=decisions, problems=choice.problems
+    ),
+    choice.advance_s,
+)

@@ -115,15 +115,35 @@ def test_the_as_of_date_is_the_frozen_one(app_env):
 )
 def test_wrong_slide_or_timer_gives_a_message(app_env, params, fragment):
     at = _open(**params)
-    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+    problems = [m.value for m in at.markdown if 'class="present-problem"' in m.value]
+    assert any(fragment in p for p in problems), problems
+    assert not at.warning  # one line in the title row, never a box above the slide
     assert _title(at) == translate(SLIDE_TITLES[0], count=DEMO_INDICATORS)
     assert "advance" not in at.query_params
 
 
 def test_a_valid_timer_gives_no_message(app_env):
     at = _open(2, advance="30")
-    assert not at.warning
+    assert not [m for m in at.markdown if 'class="present-problem"' in m.value]
     assert _title(at) == translate(SLIDE_TITLES[1])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_auto_advance_says_it_is_on_and_pauses_and_resumes(app_env, lang):
+    at = _open(2, advance="30", **({"lang": "en"} if lang == "en" else {}))
+    facts = lambda: " ".join(h.value for h in at.get("html"))  # noqa: E731
+    assert translate("present.auto_on", lang, seconds=30) in facts()
+    at.button(key="present-pause").click().run()
+    assert translate("present.auto_paused", lang) in facts()
+    assert at.button(key="present-pause").label == translate("present.resume", lang)
+    at.button(key="present-pause").click().run()
+    assert translate("present.auto_on", lang, seconds=30) in facts()
+    assert at.button(key="present-pause").label == translate("present.pause", lang)
+
+
+def test_no_pause_button_without_a_timer(app_env):
+    at = _open(2)
+    assert not [b for b in at.button if b.key == "present-pause"]
 
 
 def test_next_and_previous_buttons_walk_the_slides(app_env):
@@ -146,3 +166,77 @@ def test_present_button_opens_and_exit_leaves(app_env):
     assert not at.exception
     assert _title(at) == translate("page.overview")
     assert "present" not in at.query_params
+
+
+# Words that send the hall to another page, which cannot be reached while presenting.
+OTHER_PAGE = ("xem trang", "see the", "(see")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_slide_points_to_another_page(app_env, lang):
+    for slide in range(1, SLIDE_COUNT + 1):
+        at = _open(slide, stage="GD1-2025", **({"lang": "en"} if lang == "en" else {}))
+        texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+        for text in texts:
+            assert not any(w in text.lower() for w in OTHER_PAGE), (slide, text)
+
+
+def test_fell_behind_names_each_indicator(app_env):
+    at = _open(5, stage="GD1-2025", as_of="2025-09-03")
+    names = {
+        "CT04": "Tỷ lệ người trưởng thành được xác thực trên VNeID",
+        "CT06": "Tỷ lệ thôn, buôn, tổ dân phố có tổ công nghệ số cộng đồng hoạt động",
+    }
+    text = " ".join(m.value for m in at.markdown)
+    for code, name in names.items():
+        assert f"**{code} · {name}:**" in text
+
+
+def test_fallen_lines_group_communes_under_the_indicator():
+    import pandas as pd
+
+    from ui.presentation_slides import FALLEN_PER_INDICATOR, fallen_by_indicator_lines
+
+    names = [f"Xã {i}" for i in range(FALLEN_PER_INDICATOR + 2)]
+    fallen = pd.DataFrame(
+        {"commune_name": names, "indicator_codes": [["CT02"]] * (len(names) - 1) + [["CT01"]]}
+    )
+    tiles = pd.DataFrame(
+        {"code": ["CT01", "CT02", "CT03"], "name_en": ["Officials", "Pupils", "Adults"]}
+    )
+    lines = fallen_by_indicator_lines(fallen, tiles, "en")
+    assert lines[0] == f"**CT01 · Officials:** {names[-1]}"
+    assert lines[1].startswith("**CT02 · Pupils:** Xã 0, Xã 1, Xã 2")
+    assert lines[1].endswith("and 1 more") and len(lines) == 2
+
+
+def _charts(at) -> list[str]:
+    return [m.value for m in at.markdown if 'class="present-chart"' in m.value]
+
+
+def test_the_map_numbers_the_weakest_as_the_next_slide_does(app_env):
+    import re
+
+    view = {"stage": "GD1-2025", "as_of": "2025-09-03"}
+    (svg,) = _charts(_open(2, **view))
+    marks = {int(n) for n in re.findall(r">(\d{1,2})</text>", svg)}
+    assert set(range(1, 11)) <= marks
+    lines = " ".join(m.value for m in _open(4, **view).markdown)
+    numbers = [int(n) for n in re.findall(r"(\d+)\\\. \*\*", lines)]
+    assert numbers == list(range(1, 11))
+
+
+def test_a_cluster_of_two_gets_a_map_each_on_the_province_scale(app_env):
+    view = {"stage": "GD1-2025", "as_of": "2025-09-03"}
+    province = _charts(_open(2, **view))[0]
+    charts = _charts(_open(2, commune=["40001", "40015"], **view))
+    assert len(charts) == 2
+    names = " ".join(m.value for m in _open(2, commune=["40001", "40015"], **view).markdown)
+    assert "Phường Buôn Ma Thuột" in names and "Xã Ea Kar" in names
+
+    def legend(svg: str) -> list[str]:
+        import re
+
+        return re.findall(r">(\d+%)</text>", svg)
+
+    assert legend(province) and legend(charts[0]) == legend(province) == legend(charts[1])

@@ -180,23 +180,33 @@ def choosable_table(
 
 
 def ranked_list(
-    rows: pd.DataFrame, filters: Filters, *, empty: str, key: str | None = None
+    rows: pd.DataFrame,
+    filters: Filters,
+    *,
+    empty: str,
+    key: str | None = None,
+    rank_of: int | None = None,
 ) -> str | None:
     """A numbered list "rank. commune — score" (with symbols of behind indicators). With a
-    `key`, each line is a button and the code of the commune clicked is returned."""
+    `key`, each line is a button and the code of the commune clicked is returned. With
+    `rank_of` (how many are ranked), lines count 1…N as the map's marks do, and "rank R/of"
+    follows the score."""
     if rows.empty:
         st.caption(empty)
         return None
     lines = []
-    for _, row in rows.iterrows():
+    for number, (_, row) in enumerate(rows.iterrows(), start=1):
         score = format_percent(100 * row["score"], filters.lang)
+        if rank_of is not None:
+            score += " · " + filters.t("present.rank", rank=int(row["rank"]), count=rank_of)
         notes = "".join(
             f" · {symbol} {filters.t(note, count=int(row[status]))}"
             for status, symbol, note in LIST_NOTES
             if row[status]
         )
         # "12\\." keeps Markdown from renumbering the ranks as an ordered list.
-        lines.append(f"{int(row['rank'])}\\. **{md(row['commune_name'])}** — {score}{notes}")
+        label = number if rank_of is not None else int(row["rank"])
+        lines.append(f"{label}\\. **{md(row['commune_name'])}** — {score}{notes}")
     if key is None:
         st.markdown("  \n".join(lines))
         return None

@@ -36,6 +36,8 @@ ADVANCE_TOLERANCE = 0.8
 _SLIDE_KEY, _SHOWN_KEY, _PARAMS_KEY = "present_slide", "present_shown_at", "present_params"
 _WRITTEN_KEY = "present_written_slide"
 _COUNT_KEY = "present_slide_count"
+_ADVANCE_KEY, _PAUSED_KEY = "present_advance_s", "present_paused"
+PAUSE_SHORTCUT = "P"  # "pause": Streamlit keeps C and R for itself
 
 # Everything in rem scales with the window height (html font-size in vh): a 1280×720 and a
 # 1920×1080 screen, both 16:9, show the same layout, so what fits one fits the other. At
@@ -43,7 +45,7 @@ _COUNT_KEY = "present_slide_count"
 # bold where it matters, as a washed-out projector first loses grey and thin strokes.
 PRESENT_CSS = """
 <style>
-html { font-size: 1.85vh !important; }
+html { font-size: min(1.85vh, 1.04vw) !important; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"] { display: none !important; }
@@ -53,23 +55,36 @@ html { font-size: 1.85vh !important; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
 .stApp, .stApp p, .stApp li, .stApp span { color: #000; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * {
-  color: #1a1a1a !important; font-size: 0.95rem;
+  color: #1a1a1a !important; font-size: 1.25rem; line-height: 1.3;
 }
 [data-testid="stMain"] h1 { font-size: 2.1rem !important; font-weight: 800; padding: 0; }
 .st-key-present-body p, .st-key-present-body li { font-size: 1.3rem; line-height: 1.45; }
 .st-key-present-list p { font-size: 1.75rem; line-height: 1.75; }
 .st-key-present-decisions p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-body h3 { font-size: 1.55rem !important; font-weight: 800; padding: 0.2rem 0; }
-.st-key-present-tiles p { font-size: 1.05rem; line-height: 1.3; }
-.st-key-present-tiles [data-testid="stMetricValue"],
-.st-key-present-tiles [data-testid="stMetricValue"] p {
-  font-size: 2.9rem; line-height: 1.1; font-weight: 800;
+.present-grid { display: grid; gap: 0.7rem; }
+.present-tile {
+  border: 0.15rem solid; border-left-width: 0.7rem; border-radius: 0.4rem;
+  padding: 0.45rem 0.7rem;
 }
-.st-key-present-tiles [data-testid="stMetricDelta"] p { font-size: 1.05rem; font-weight: 700; }
-.st-key-present-tiles [data-testid="stVerticalBlock"] { gap: 0.3rem; }
+.st-key-present-body .present-tile p { margin: 0 0 0.3rem 0; }
+.st-key-present-body p.present-tile-name { font-size: 1.2rem; line-height: 1.25; }
+.st-key-present-body p.present-tile-value { font-size: 2.6rem; font-weight: 800; line-height: 1.1; }
+.st-key-present-body p.present-status {
+  font-size: 1.75rem; font-weight: 800; line-height: 1.3; display: inline-block;
+  padding: 0 0.5rem; border-radius: 0.3rem;
+}
+.present-bar { height: 0.6rem; background: #e3e3e3; margin: 0 0 0.3rem 0; }
+.present-bar div { height: 100%; }
+.st-key-present-body p.present-caption { font-size: 1.25rem; line-height: 1.25; color: #1a1a1a; }
+.st-key-present-body p.present-deadline { margin: 0.4rem 0 0 0; font-weight: 700; }
 .present-scope { font-size: 1.3rem; font-weight: 700; margin: 0; color: #1f3b73; }
-.present-facts { font-size: 1.05rem; font-weight: 700; text-align: right; line-height: 1.35; }
+.present-facts { font-size: 1.2rem; font-weight: 700; text-align: right; line-height: 1.3; }
 .present-facts .demo { background: #ffe08a; padding: 0 0.35rem; }
+.present-problem {
+  font-size: 1.05rem; margin: 0; color: #000; background: #ffe08a; padding: 0 0.35rem;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
 .present-chart { display: flex; justify-content: center; }
 .present-chart svg { width: auto; height: auto; max-width: 100%; }
 .st-key-present-nav button p { font-size: 1.1rem; font-weight: 700; }
@@ -211,6 +226,7 @@ def present_button(filters: Filters) -> None:
 def navigation_buttons(filters: Filters) -> None:
     """Previous / next (← → keys) and exit; the buttons only change the session's slide."""
     with st.container(key="present-nav", horizontal=True, horizontal_alignment="right"):
+        pause_button(filters)
         st.button(
             filters.t("present.previous"),
             shortcut="Left",
@@ -232,13 +248,55 @@ def navigation_buttons(filters: Filters) -> None:
             st.switch_page(page_file("overview"), query_params=_exit_params(filters))
 
 
+def auto_advance() -> tuple[int | None, bool]:
+    """The auto-advance seconds of this presentation (None: off) and whether it is paused."""
+    return st.session_state.get(_ADVANCE_KEY), bool(st.session_state.get(_PAUSED_KEY))
+
+
+def auto_advance_text(lang: str) -> str | None:
+    """ "tự chuyển 30 giây" or "tự chuyển: tạm dừng", None when auto-advance is off."""
+    seconds, paused = auto_advance()
+    if seconds is None:
+        return None
+    if paused:
+        return translate("present.auto_paused", lang)
+    return translate("present.auto_on", lang, seconds=seconds)
+
+
+def _toggle_pause() -> None:
+    paused = not st.session_state.get(_PAUSED_KEY, False)
+    st.session_state[_PAUSED_KEY] = paused
+    if not paused:  # resumed: the slide on screen gets a whole interval again
+        st.session_state[_SHOWN_KEY] = time.monotonic()
+
+
+def pause_button(filters: Filters) -> None:
+    """Pause or resume auto-advance (key P), shown only when the link turned it on."""
+    seconds, paused = auto_advance()
+    if seconds is None:
+        return
+    st.button(
+        filters.t("present.resume" if paused else "present.pause"),
+        icon=":material/play_arrow:" if paused else ":material/pause:",
+        shortcut=PAUSE_SHORTCUT,
+        on_click=_toggle_pause,
+        key="present-pause",
+    )
+
+
 def run_slides(draw: Callable[[int], None], advance_s: int | None) -> None:
     """Draw the current slide in a fragment; with `advance_s`, the fragment reruns on a timer
-    and moves to the next slide once the current one has been shown that long."""
+    and, unless paused, moves to the next slide once the current one has been shown that
+    long."""
+    if st.session_state.get(_ADVANCE_KEY) != advance_s:
+        st.session_state[_PAUSED_KEY] = False  # a new timer from the link starts running
+    st.session_state[_ADVANCE_KEY] = advance_s
 
     def slide_fragment() -> None:
         shown = st.session_state.get(_SHOWN_KEY, 0.0)
-        if advance_s and time.monotonic() - shown >= ADVANCE_TOLERANCE * advance_s:
+        _, paused = auto_advance()
+        due = advance_s and time.monotonic() - shown >= ADVANCE_TOLERANCE * advance_s
+        if due and not paused:
             _step(1)
         draw(st.session_state[_SLIDE_KEY])
 

@@ -19,29 +19,31 @@ import streamlit as st
 from charts.bars import reach_bars_chart
 from charts.render import chart_svg
 from charts.rows import group_bar_rows
-from charts.score_map import score_board, score_map_chart
+from charts.score_map import score_board, score_domain, score_map_chart
 from figures import committee
 from figures.boards import stage_indicators
 from figures.decisions import decision_detail, decision_headline, decisions_due
-from figures.lists import FALLEN_LIST
 from figures.maps import commune_shapes
+from i18n import translate
 from i18n.formats import format_change, format_date, status_label
-from ui.committee_rows import fallen_behind_lines
 from ui.committee_view import ranked_list
 from ui.data import reader
 from ui.filter_state import Filters
-from ui.presentation import navigation_buttons, slide_count
+from ui.presentation import auto_advance_text, navigation_buttons, slide_count
+from ui.presentation_tiles import tiles_html
 from ui.scope_view import scope_label
 from ui.text import md
-from ui.widgets import indicator_tile
 
-TILES_PER_ROW = 5  # ten indicators in two rows of five
+# Communes named under each indicator on the changes slide before "and N more".
+FALLEN_PER_INDICATOR = 3
 # Decisions on one slide before "and N more": two lines each still fit 1080 pixels.
 DECISIONS_PER_SLIDE = 6
 # Intrinsic chart sizes in SVG pixels. Charts are scaled up to the slide, so a small intrinsic
 # size means large text: the builders' 14-15 px fonts reach about 2.5 % of the screen height.
 MAP_SIZE_PX = (560, 330)
 BARS_WIDTH_PX = 640
+# Up to this many communes, each is drawn in its own panel of the map slide.
+CLUSTER_PANELS = 4
 # Share of the window height a chart may take under the slide's title row.
 CHART_MAX_VH = 78
 SLIDE_TITLES = (
@@ -70,7 +72,9 @@ def _facts(index: int, filters: Filters) -> str:
     lines = [filters.t("common.as_of", date=format_date(filters.as_of, filters.lang))]
     if filters.demo:
         lines.append(f'<span class="demo">{filters.t("present.synthetic")}</span>')
-    lines.append(filters.t("present.counter", number=index + 1, count=slide_count()))
+    counter = filters.t("present.counter", number=index + 1, count=slide_count())
+    auto = auto_advance_text(filters.lang)
+    lines.append(f"{counter} · {auto}" if auto else counter)
     return '<div class="present-facts">' + "<br>".join(lines) + "</div>"
 
 
@@ -79,9 +83,17 @@ def has_decisions_due(filters: Filters) -> bool:
     return not decisions_due(reader(), filters.scope).empty
 
 
-def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool = False) -> None:
-    """The title row (title, as-of, slide number, buttons) and the body of slide `index`
-    (with `decisions`, slide 0 is "Decisions due" and the five follow)."""
+def draw_slide(
+    index: int,
+    filters: Filters,
+    meeting: date,
+    *,
+    decisions: bool = False,
+    problems: tuple[str, ...] = (),
+) -> None:
+    """The title row (title, as-of, slide number, buttons, a bad link's `problems` in one
+    line each) and the body of slide `index` (with `decisions`, slide 0 is "Decisions due"
+    and the five follow)."""
     titles, slides = SLIDE_TITLES, SLIDES
     if decisions:
         titles, slides = (DECISIONS_TITLE, *SLIDE_TITLES), (_decisions, *SLIDES)
@@ -97,6 +109,11 @@ def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool =
         f'<p class="present-scope">{html.escape(scope_label(filters))}</p>',
         unsafe_allow_html=True,
     )
+    for problem in problems:  # one line under the scope: the slide keeps its place
+        text = html.escape(f"⚠ {problem}")
+        heading.markdown(
+            f'<p class="present-problem" title="{text}">{text}</p>', unsafe_allow_html=True
+        )
     facts.html(_facts(index, filters))
     with buttons:
         navigation_buttons(filters)
@@ -107,14 +124,7 @@ def draw_slide(index: int, filters: Filters, meeting: date, *, decisions: bool =
 def _indicators(filters: Filters, meeting: date) -> None:
     tiles = committee.tiles(reader(), filters.scope, meeting)
     with st.container(key="present-tiles"):
-        for start in range(0, len(tiles), TILES_PER_ROW):
-            chunk = tiles.iloc[start : start + TILES_PER_ROW]
-            columns = st.columns(TILES_PER_ROW)
-            for column, (_, row) in zip(columns, chunk.iterrows(), strict=False):
-                with column:
-                    indicator_tile(
-                        row, filters.stage.deadline, filters.lang, key=f"present-tile-{row.code}"
-                    )
+        st.html(tiles_html(tiles, filters.stage.deadline, filters.lang))
 
 
 def _weakest(filters: Filters, meeting: date) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -128,14 +138,32 @@ def _map(filters: Filters, meeting: date) -> None:
         st.info(filters.t("present.no_shapes"))
         return
     ranking, weakest = _weakest(filters, meeting)
+    board, codes = score_board(ranking, filters.as_of), list(weakest["commune_code"])
+    domain = None
+    if filters.scope.commune_codes:  # a few communes keep the province's colours
+        whole = committee.ranking(reader(), filters.scope.whole_province(), meeting)
+        domain = score_domain(score_board(whole, filters.as_of)["value"])
     width, height = MAP_SIZE_PX
+    chosen = shapes[shapes["code"].isin(filters.scope.commune_codes)]
+    if 1 < len(chosen) <= CLUSTER_PANELS:
+        # Communes far apart would be specks on one map: each gets its own, same colours.
+        for column, i in zip(st.columns(len(chosen)), range(len(chosen)), strict=True):
+            with column:
+                panel = score_map_chart(
+                    chosen.iloc[[i]],
+                    board,
+                    codes,
+                    filters.lang,
+                    width=width // len(chosen),
+                    height=height,
+                    domain=domain,
+                )
+                show_chart(panel, filters.lang, max_height_vh=CHART_MAX_VH - 6)
+                st.markdown(f"**{md(chosen.iloc[i]['name'])}**", text_alignment="center")
+        st.caption(filters.t("present.map_note", count=len(weakest)))
+        return
     chart = score_map_chart(
-        shapes,
-        score_board(ranking, filters.as_of),
-        list(weakest["commune_code"]),
-        filters.lang,
-        width=width,
-        height=height,
+        shapes, board, codes, filters.lang, width=width, height=height, domain=domain
     )
     show_chart(chart, filters.lang, max_height_vh=CHART_MAX_VH)
     st.caption(filters.t("present.map_note", count=len(weakest)))
@@ -150,10 +178,14 @@ def _groups(filters: Filters, meeting: date) -> None:
 
 
 def _weakest_slide(filters: Filters, meeting: date) -> None:
-    _, weakest = _weakest(filters, meeting)
+    ranking, weakest = _weakest(filters, meeting)
+    if filters.scope.commune_codes:  # ranks are places in the province: count all of it
+        ranking = committee.ranking(reader(), filters.scope.whole_province(), meeting)
+    ranked = int(ranking["rank"].notna().sum())
     with st.container(key="present-list"):
-        ranked_list(weakest, filters, empty=filters.t("committee.no_ranked"))
-    st.caption(filters.t("committee.score_note"))
+        # Numbered 1…10 like the map's marks on the slide before, the rank beside the score.
+        ranked_list(weakest, filters, empty=filters.t("committee.no_ranked"), rank_of=ranked)
+    st.caption(filters.t("present.score_note"))
 
 
 def indicator_change_lines(tiles: pd.DataFrame, filters: Filters) -> list[str]:
@@ -178,10 +210,28 @@ def _changes(filters: Filters, meeting: date) -> None:
     with fallen_column:
         fallen = committee.fallen_behind(reader(), filters.scope, meeting)
         st.subheader(filters.t("committee.fell_behind", count=len(fallen)), anchor=False)
-        lines = fallen_behind_lines(fallen.head(FALLEN_LIST), filters)
-        if len(fallen) > FALLEN_LIST:
-            lines.append(filters.t("committee.and_more", count=len(fallen) - FALLEN_LIST))
+        lines = fallen_by_indicator_lines(fallen, tiles, filters.lang)
         st.markdown("  \n".join(lines) if lines else filters.t("committee.none_fell_behind"))
+
+
+def fallen_by_indicator_lines(fallen: pd.DataFrame, tiles: pd.DataFrame, lang: str) -> list[str]:
+    """ "CT04 · name: Xã A, Xã B … and 3 more" for each indicator communes fell behind on,
+    in the tiles' order: the hall reads what each code means without another page."""
+    communes: dict[str, list[str]] = {}
+    for _, row in fallen.iterrows():
+        for code in row["indicator_codes"]:
+            communes.setdefault(code, []).append(str(row["commune_name"]))
+    lines = []
+    for _, tile in tiles.iterrows():
+        names = communes.get(tile["code"])
+        if not names:
+            continue
+        shown = ", ".join(md(name) for name in names[:FALLEN_PER_INDICATOR])
+        if len(names) > FALLEN_PER_INDICATOR:
+            more = len(names) - FALLEN_PER_INDICATOR
+            shown += " " + translate("present.and_more", lang, count=more)
+        lines.append(f"**{md(tile['code'])} · {md(tile['name_' + lang])}:** {shown}")
+    return lines
 
 
 DECISIONS_TITLE = "present.slide.decisions"

@@ -13,7 +13,19 @@ MESSAGES = {
     "present.previous": ("Trước", "Previous"),
     "present.next": ("Tiếp", "Next"),
     "present.counter": ("Trang {number}/{count}", "Slide {number}/{count}"),
-    "present.auto": ("tự chuyển sau {seconds} giây", "next in {seconds} s"),
+    "present.auto_on": ("tự chuyển {seconds} giây", "next every {seconds} s"),
+    "present.auto_paused": ("tự chuyển: tạm dừng", "auto-advance paused"),
+    "present.pause": ("Tạm dừng", "Pause"),
+    "present.resume": ("Tiếp tục", "Resume"),
+    "present.tile_reported": ("{current}/{total} xã đã báo cáo", "{current}/{total} reported"),
+    "present.and_more": ("và {count} xã khác", "and {count} more"),
+    # Without "see the Ranking page": no other page can be reached while presenting.
+    "present.score_note": (
+        "Điểm tổng hợp: trung bình % hoàn thành mục tiêu (tối đa 100%) của các chỉ tiêu có "
+        "số liệu.",
+        "Composite score: mean progress to target (capped at 100%) over the indicators with data.",
+    ),
+    "present.rank": ("hạng {rank}/{count}", "rank {rank} of {count}"),
     "present.synthetic": ("Dữ liệu mô phỏng", "Synthetic demo data"),
     "present.slide.indicators": ("{count} chỉ tiêu của chiến dịch", "{count} campaign indicators"),
     "present.slide.map": ("Bản đồ điểm tổng hợp các xã", "Communes by composite score"),
