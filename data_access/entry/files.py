@@ -11,10 +11,9 @@ import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.accounts.actors import Actor
-from data_access.accounts.clock import utc_now
 from data_access.entry.queries import Place, fetch_period
-from data_access.entry.status import DRAFT, EDITABLE, SUBMITTED, EntryValue
-from data_access.entry.steps import record, set_status, store_values
+from data_access.entry.status import EDITABLE, SUBMITTED, EntryValue
+from data_access.entry.steps import new_period, record, set_status, store_values
 from data_access.importers.problems import Problem
 from i18n import Term
 
@@ -88,17 +87,7 @@ def submit_checked_rows(
         return 0, problems
     for place, as_of, period, values, ids in steps:
         if period is None:
-            period_id = connection.execute(
-                s.entry_periods.insert().returning(s.entry_periods.c.id),
-                {
-                    "locality_id": place.locality_id,
-                    "stage_id": place.stage_id,
-                    "as_of": as_of,
-                    "status": DRAFT,
-                    "updated_at": utc_now(),
-                    "updated_by": actor.name[:100],
-                },
-            ).scalar_one()
+            period_id = new_period(connection, actor, place, as_of)
         else:
             period_id = period["id"]
         store_values(connection, actor, period_id, values, ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -12,7 +13,7 @@ from data_access import schema as s
 from data_access.accounts.actors import Actor
 from data_access.accounts.clock import utc_now
 from data_access.entry.queries import Place, fetch_stored_values, resolve_place
-from data_access.entry.status import ENTERED, EntryOutcome, EntryValue, rejected
+from data_access.entry.status import DRAFT, ENTERED, EntryOutcome, EntryValue, rejected
 from data_access.permissions import may_write, refused_communes
 
 # Longest numerator or denominator stored as typed (entry_values' columns).
@@ -93,6 +94,21 @@ def open_place(
     if place is None:
         return None, rejected("entry.unknown_place", commune=commune_code, stage=stage_code)
     return place, None
+
+
+def new_period(connection: sa.Connection, actor: Actor, place: Place, as_of: date) -> int:
+    """Open a draft period for the place and date; return its id."""
+    return connection.execute(
+        s.entry_periods.insert().returning(s.entry_periods.c.id),
+        {
+            "locality_id": place.locality_id,
+            "stage_id": place.stage_id,
+            "as_of": as_of,
+            "status": DRAFT,
+            "updated_at": utc_now(),
+            "updated_by": actor.name[:100],
+        },
+    ).scalar_one()
 
 
 def indicator_ids(connection: sa.Connection, values: Sequence[EntryValue]) -> dict[str, int]:

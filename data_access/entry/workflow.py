@@ -11,15 +11,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from data_access import schema as s
 from data_access.accounts.actors import Actor
-from data_access.accounts.clock import utc_now
 from data_access.engine import write_transaction
 from data_access.entry.checks import check_entries, entry_cells
 from data_access.entry.queries import fetch_period, fetch_stored_values
 from data_access.entry.status import (
     APPROVED,
-    DRAFT,
     EDITABLE,
     MAX_REASON_CHARS,
     REOPENED,
@@ -31,6 +28,7 @@ from data_access.entry.status import (
 )
 from data_access.entry.steps import (
     indicator_ids,
+    new_period,
     open_place,
     record,
     set_status,
@@ -64,17 +62,7 @@ def save_draft(
         if unknown:
             return EntryOutcome("rejected", [Problem("import.unknown_indicator", value=unknown[0])])
         if period is None:
-            period_id = connection.execute(
-                s.entry_periods.insert().returning(s.entry_periods.c.id),
-                {
-                    "locality_id": place.locality_id,
-                    "stage_id": place.stage_id,
-                    "as_of": as_of,
-                    "status": DRAFT,
-                    "updated_at": utc_now(),
-                    "updated_by": actor.name[:100],
-                },
-            ).scalar_one()
+            period_id = new_period(connection, actor, place, as_of)
         else:
             period_id = period["id"]
             set_status(connection, actor, period_id, period["status"])
@@ -138,6 +126,34 @@ def _reason(text: str | None, key: str) -> tuple[str, EntryOutcome | None]:
     return cleaned, None
 
 
+def _move_with_reason(
+    engine: sa.Engine,
+    actor: Actor,
+    commune_code: str,
+    stage_code: str,
+    as_of: date,
+    reason: tuple[str, str],
+    move: tuple[str, str, str],
+) -> EntryOutcome:
+    """A data officer's step that needs a text: `reason` is (text, key when empty), `move` is
+    (status it must have, key when it has not, status it gets)."""
+    text, refused = _reason(*reason)
+    if refused is not None:
+        return refused
+    needed, wrong_key, target = move
+    with write_transaction(engine) as connection:
+        place, refused = open_place(connection, actor, commune_code, stage_code, approving=True)
+        if refused is not None:
+            return refused
+        period = fetch_period(connection, place, as_of)
+        if period is None or period["status"] != needed:
+            return rejected(wrong_key)
+        comment = {"comment": text} if target == RETURNED else {}
+        set_status(connection, actor, period["id"], target, **comment)
+        record(connection, actor, period["id"], target, reason=text)
+    return EntryOutcome(target)
+
+
 def return_period(
     engine: sa.Engine,
     *,
@@ -148,19 +164,15 @@ def return_period(
     comment: str,
 ) -> EntryOutcome:
     """Send a submitted period back to the commune with a comment the officer sees."""
-    text, refused = _reason(comment, "entry.comment_needed")
-    if refused is not None:
-        return refused
-    with write_transaction(engine) as connection:
-        place, refused = open_place(connection, actor, commune_code, stage_code, approving=True)
-        if refused is not None:
-            return refused
-        period = fetch_period(connection, place, as_of)
-        if period is None or period["status"] != SUBMITTED:
-            return rejected("entry.not_submitted")
-        set_status(connection, actor, period["id"], RETURNED, comment=text)
-        record(connection, actor, period["id"], RETURNED, reason=text)
-    return EntryOutcome(RETURNED)
+    return _move_with_reason(
+        engine,
+        actor,
+        commune_code,
+        stage_code,
+        as_of,
+        (comment, "entry.comment_needed"),
+        (SUBMITTED, "entry.not_submitted", RETURNED),
+    )
 
 
 def approve(
@@ -206,16 +218,12 @@ def reopen(
     reason: str,
 ) -> EntryOutcome:
     """Unlock an approved period for a change, keeping the reason; its reports stay."""
-    text, refused = _reason(reason, "entry.reason_needed")
-    if refused is not None:
-        return refused
-    with write_transaction(engine) as connection:
-        place, refused = open_place(connection, actor, commune_code, stage_code, approving=True)
-        if refused is not None:
-            return refused
-        period = fetch_period(connection, place, as_of)
-        if period is None or period["status"] != APPROVED:
-            return rejected("entry.not_approved")
-        set_status(connection, actor, period["id"], REOPENED)
-        record(connection, actor, period["id"], REOPENED, reason=text)
-    return EntryOutcome(REOPENED)
+    return _move_with_reason(
+        engine,
+        actor,
+        commune_code,
+        stage_code,
+        as_of,
+        (reason, "entry.reason_needed"),
+        (APPROVED, "entry.not_approved", REOPENED),
+    )
