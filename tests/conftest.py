@@ -216,9 +216,12 @@ OIDC_TEST_CLAIMS = {
 }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def oidc_provider():
-    """A real OpenID Connect provider (oauth2-mock-server) on 127.0.0.1, stopped afterwards."""
+    """A real OpenID Connect provider (oauth2-mock-server) on 127.0.0.1, stopped afterwards.
+
+    One per test module: a provider kept for the whole session would outlive its own
+    MAX_LIFETIME_S on a long run and be gone for the modules that come last."""
     from tests.oidc_provider import oidc_provider as start
     from tests.oidc_provider import provider_available
 

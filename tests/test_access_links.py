@@ -44,7 +44,9 @@ def test_a_link_opens_its_slides_only_at_its_frozen_date(seeded_copy, monkeypatc
         if page.name != "present":  # no other page is registered for a link
             with pytest.raises(ValueError):
                 at.switch_page(f"pages/{page.name}.py")
-    assert len(at.metric) == 2  # the police's two indicators, whatever the URL asked
+    markup = " ".join(str(n.value) for n in [*at.markdown, *at.get("html")])
+    # The police's two indicators' tiles, whatever the URL asked.
+    assert markup.count('class="present-tile"') == 2
     shown = " ".join(str(getattr(node, "value", "")) for node in at.main)
     assert "30/09/2026" in shown
     assert translate("access.link_label", name="Phòng họp") in [c.value for c in at.sidebar.caption]

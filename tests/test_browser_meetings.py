@@ -54,8 +54,9 @@ def _record(page, *, kind: str | None, commune: str | None, indicator: str, text
     _choose(page, form, translate("meetings.field.indicator"), indicator)
     form.get_by_label(translate("meetings.field.text")).fill(text)
     form.get_by_role("button", name=translate("meetings.record")).click()
+    # The click's rerun may not have begun when the page first looks settled: wait for it.
+    page.get_by_text(translate("meetings.recorded")).first.wait_for(timeout=60_000)
     settle_page(page)
-    assert translate("meetings.recorded") in page.inner_text("body")
 
 
 def test_decisions_recorded_at_a_meeting_open_the_next_meetings_slides(writable_app):
@@ -65,8 +66,9 @@ def test_decisions_recorded_at_a_meeting_open_the_next_meetings_slides(writable_
         page.get_by_text(translate("meetings.new"), exact=True).click()
         page.get_by_label(translate("meetings.field.title")).fill("Họp Ban Chỉ đạo tháng 10")
         page.get_by_role("button", name=translate("meetings.save")).click()
+        # The click's rerun may not have begun when the page first looks settled: wait for it.
+        page.get_by_text(translate("meetings.saved")).first.wait_for(timeout=60_000)
         settle_page(page)
-        assert translate("meetings.saved") in page.inner_text("body")
         _record(
             page,
             kind=None,
