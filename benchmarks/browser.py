@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -41,7 +42,7 @@ from benchmarks.session import BENCHMARK_LOGIN, make_benchmark_account, sign_in
 from data_access.catalog import fetch_all_communes
 from data_access.engine import create_db_engine
 from deploy.local import default_server_count, free_port, local_deployment
-from deploy.servers import AppServer
+from deploy.servers import PROJECT_ROOT, AppServer
 from ui.presentation import SLIDE_COUNT
 
 # The bare page: one line, served through st.App like server.py serves the app.
@@ -95,7 +96,10 @@ def _first_commune(url: str) -> str:
 
 
 def _bare_server(folder: Path) -> AppServer:
+    """The bare page, served with the app's own .streamlit/config.toml (the same runner)."""
     (folder / "bare.py").write_text(BARE_PAGE)
+    (folder / ".streamlit").mkdir(exist_ok=True)
+    shutil.copy(PROJECT_ROOT / ".streamlit" / "config.toml", folder / ".streamlit")
     (folder / "bare_server.py").write_text(BARE_SERVER)
     return AppServer(
         free_port(), env={}, log_path=folder / "bare.log", script=folder / "bare_server.py"
