@@ -89,6 +89,7 @@ def local_config(directory: Path, *, listen_port: int, upstream_ports: Sequence[
         f"    fastcgi_temp_path {d / 'fastcgi'};\n"
         f"    uwsgi_temp_path {d / 'uwsgi'};\n"
         f"    scgi_temp_path {d / 'scgi'};\n"
+        f"    proxy_cache_path {d / 'static'} keys_zone=bdhvs_static:10m max_size=200m;\n"
         + "".join(f"    {line}\n" for line in upstream_block(upstream_ports).splitlines())
         + "    server {\n"
         f"        listen 127.0.0.1:{listen_port};\n"

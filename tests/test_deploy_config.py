@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -128,6 +129,7 @@ def test_the_production_site_is_valid_nginx_with_its_tls(nginx, tmp_path):
         .replace("/etc/ssl/bdhvs/fullchain.pem", str(cert))
         .replace("/etc/ssl/bdhvs/privkey.pem", str(key))
         .replace("/var/log/nginx/", f"{tmp_path}/")
+        .replace("/var/cache/", f"{tmp_path}/")
     )
     temp_paths = "".join(
         f"{kind}_temp_path {tmp_path / kind};\n"
@@ -185,6 +187,23 @@ def test_a_browser_whose_server_is_down_is_served_by_another(stubs_behind_nginx)
     for _ in range(3):
         moved, _ = _get(url + "/", {"Cookie": f"bdhvs_route={value}"})
         assert moved["server"] != served.name
+
+
+def test_nginx_serves_streamlits_static_files_itself_once_it_has_them(stubs_behind_nginx):
+    url, stubs = stubs_behind_nginx
+    asset = "/static/js/index.0123abcd.js"
+    request = urllib.request.Request(url + asset)
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        first, status = answer.read(), answer.headers["X-Cache-Status"]
+        assert not answer.headers.get_all("Set-Cookie")  # no routing needed for a static file
+    assert status == "MISS"
+    for stub in stubs:  # no app server answers any more
+        stub.stop()
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.read() == first and answer.headers["X-Cache-Status"] == "HIT"
+    with pytest.raises(urllib.error.HTTPError) as page:  # pages are never kept
+        urllib.request.urlopen(url + "/", timeout=10)
+    assert page.value.code == 502
 
 
 def test_the_health_check_names_each_server_and_fails_for_a_silent_one():
