@@ -84,3 +84,21 @@ def read_snapshot(engine: sa.Engine) -> Iterator[sa.Connection]:
     options = {} if engine.dialect.name == "sqlite" else {"isolation_level": "REPEATABLE READ"}
     with engine.connect().execution_options(**options) as connection:
         yield connection
+
+
+# A committed report file of at least this many rows refreshes the planner's statistics of
+# the tables it wrote: a commune's own entry (a dozen rows) does not, a province's file does.
+BULK_ROWS = 500
+
+
+def refresh_statistics(engine: sa.Engine, tables: tuple[str, ...] = ()) -> None:
+    """Refresh the planner's statistics of `tables` (all when empty) after a bulk write.
+
+    Without them PostgreSQL plans the latest-report joins of a province's first import as
+    for empty tables (seconds instead of milliseconds) until autovacuum catches up, up to a
+    minute later; SQLite's ANALYZE feeds its planner likewise.
+    """
+    quote = engine.dialect.identifier_preparer.quote
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for statement in [f"ANALYZE {quote(table)}" for table in tables] or ["ANALYZE"]:
+            connection.execute(sa.text(statement))

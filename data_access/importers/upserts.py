@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.accounts.actors import Actor
-from data_access.engine import read_snapshot, write_transaction
+from data_access.engine import read_snapshot, refresh_statistics, write_transaction
 from data_access.importers.batches import (
     ImportOutcome,
     content_sha256,
@@ -30,6 +30,9 @@ from data_access.importers.reading import FileProblem, ReadLimits, read_table
 from data_access.importers.rollback import encode_row
 from data_access.meta import bump_data_version
 from data_access.permissions import IMPORTED, audit_write, refusal
+
+# The tables a catalogue file of each kind writes, when they are not named like the kind.
+WRITTEN_TABLES: dict[str, tuple[str, ...]] = {"campaign": ("campaigns", "stages")}
 
 
 @dataclass
@@ -194,4 +197,6 @@ def import_catalogue_file(
             _run(connection, frame, outcome, **options)
     except _NothingToWrite:
         pass
+    if outcome.status == "committed":  # catalogue tables are small: refreshed every time
+        refresh_statistics(engine, WRITTEN_TABLES.get(kind, (kind,)))
     return outcome

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from data_access import schema as s
 from data_access.accounts.actors import Actor
-from data_access.engine import read_snapshot, write_transaction
+from data_access.engine import BULK_ROWS, read_snapshot, refresh_statistics, write_transaction
 from data_access.entry.files import submit_checked_rows, submits_files
 from data_access.importers.batches import (
     ImportOutcome,
@@ -266,4 +266,7 @@ def import_reports(
         with read_snapshot(engine) as connection:
             return _check_and_write(connection, raw, write=False, **options)
     with write_transaction(engine) as connection:
-        return _check_and_write(connection, raw, write=True, **options)
+        outcome = _check_and_write(connection, raw, write=True, **options)
+    if outcome.status == "committed" and outcome.added + outcome.replaced >= BULK_ROWS:
+        refresh_statistics(engine, ("reports", "import_changes"))
+    return outcome
