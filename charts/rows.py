@@ -26,12 +26,14 @@ def _num(value: object) -> float:
         return math.nan
 
 
-def group_bar_rows(groups: pd.DataFrame, lang: str, *, name: str | None = None) -> pd.DataFrame:
+def group_bar_rows(
+    groups: pd.DataFrame, lang: str, *, name: str | None = None, one_line: bool = False
+) -> pd.DataFrame:
     """One bar per target group: its name (or `name`) and "reached / population" as the label,
-    percent and status as the text (figures.committee.group_reach rows)."""
+    percent and status as the text (figures.committee.group_reach rows). The label wraps onto
+    lines for a column of a page; `one_line` keeps it on one (a wide slide)."""
     labels = [
-        _wrap(name or group_name)
-        + "|"
+        (f"{name or group_name} · " if one_line else _wrap(name or group_name) + "|")
         + translate(
             "committee.reached_of",
             lang,

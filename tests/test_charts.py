@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from campaign.metrics import STATUSES
-from charts.bars import AXIS_MAX_PCT, TEXT_ROOM_PCT, reach_bars_chart
+from charts.bars import (
+    AXIS_MAX_PCT,
+    BAR_SIZE_PX,
+    LINE_HEIGHT_PX,
+    reach_bars_chart,
+    row_height,
+)
 from charts.distribution import PROGRESS_CAP_PCT, progress_histogram_chart, status_counts_chart
 from charts.palette import NUMBER_LOCALES, STATUS_COLOURS, status_scale
 from charts.trend import indicator_trend_chart
@@ -51,22 +57,45 @@ BARS = pd.DataFrame(
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_reach_bars_keep_order_colours_and_room_for_text(lang):
+def test_reach_bars_keep_order_and_colours_and_write_each_name_above_its_bar(lang):
     spec = reach_bars_chart(BARS, x_title="%", lang=lang).to_dict()
     assert spec["config"]["locale"]["number"] == NUMBER_LOCALES[lang]
-    bars, expected, target, text = spec["layer"]
+    bars, expected, target, text, *names = spec["layer"]
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["y"]["sort"] == list(BARS["label"])
-    assert bars["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.label, '|')"
-    assert bars["encoding"]["x"]["scale"]["domain"] == [0, AXIS_MAX_PCT + TEXT_ROOM_PCT]
+    # The bars take the chart's whole width: nothing is drawn right or left of them.
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, AXIS_MAX_PCT]
+    assert bars["encoding"]["y"]["axis"] is None
     assert bars["encoding"]["color"]["scale"] == status_scale()
     assert expected["mark"]["type"] == "tick" and target["mark"]["shape"] == "diamond"
     assert text["encoding"]["text"]["field"] == "text"
     rows = _datasets(spec)
     assert [r["bar"] for r in rows[:2]] == [64.5, 100]  # over 100% is drawn full, not past it
-    # The text starts after the furthest marker of its row: the target diamond at 90.
-    assert rows[0]["text_at"] == 90.0
-    assert spec["height"] >= 3 * 2 * 18  # two-line labels get two lines of height
+    # Two lines of name at most: the last one sits on the value line, a shorter name's line
+    # is that one too.
+    assert [n["encoding"]["text"]["field"] for n in names] == ["name_0", "name_1"]
+    assert [(r["name_1"], r["name_0"]) for r in rows] == [
+        ("Cán bộ", "9.836 / 15.256 người"),
+        ("Học sinh", "1 / 2 người"),
+        ("", "Không có"),
+    ]
+    # Top to bottom within a row: the name's lines, the value line, the marks of the bar;
+    # all inside the row's own height.
+    step = spec["height"]["step"]
+    assert step == row_height(2)
+    offsets = [names[1]["mark"]["dy"], names[0]["mark"]["dy"], text["mark"]["dy"]]
+    assert offsets == sorted(offsets) and offsets[0] >= -step / 2
+    middle = bars["mark"]["yOffset"]
+    assert expected["mark"]["yOffset"] == target["mark"]["yOffset"] == middle
+    assert text["mark"]["dy"] + LINE_HEIGHT_PX <= middle - BAR_SIZE_PX / 2
+    assert middle + BAR_SIZE_PX / 2 <= step / 2
+
+
+def test_reach_bars_of_one_line_names_are_shorter_rows():
+    one_line = BARS.assign(label=BARS["label"].str.replace("|", " · "))
+    spec = reach_bars_chart(one_line, x_title="%", lang="vi", bar_size=14).to_dict()
+    assert spec["height"]["step"] == row_height(1, 14) < row_height(2)
+    assert len(spec["layer"]) == 5  # bars, pace ticks, targets, the value and one name line
 
 
 def test_status_counts_chart_writes_the_counts():

@@ -15,7 +15,7 @@ from ui.text import md
 
 FURTHEST_LISTED = 8
 COMMUNE_CHART_HEIGHT = 620  # the commune bars scroll inside this box; the worst stay on top
-COMMUNE_ROW_PX = 26
+COMMUNE_BAR_PX = 14  # thinner than the groups' bars: a hundred communes scroll in the box
 
 
 def render_group_tab(
@@ -51,7 +51,7 @@ def render_group_tab(
                     commune_bar_rows(ordered, lang),
                     x_title=axis,
                     lang=lang,
-                    row_height=COMMUNE_ROW_PX,
+                    bar_size=COMMUNE_BAR_PX,
                 ),
                 width="stretch",
             )

@@ -171,7 +171,8 @@ def _map(filters: Filters, meeting: date) -> None:
 
 def _groups(filters: Filters, meeting: date) -> None:
     del meeting  # target groups are shown as of the frozen date only
-    bars = group_bar_rows(committee.group_reach(reader(), filters.scope), filters.lang)
+    groups = committee.group_reach(reader(), filters.scope)
+    bars = group_bar_rows(groups, filters.lang, one_line=True)  # short rows: larger text
     chart = reach_bars_chart(bars, x_title=filters.t("committee.reach_axis"), lang=filters.lang)
     show_chart(chart.properties(width=BARS_WIDTH_PX), filters.lang, max_height_vh=CHART_MAX_VH - 4)
     st.caption(filters.t("committee.bars_legend"))

@@ -119,9 +119,10 @@ MESSAGES = {
     ),
     "groups.kind_filter": ("Loại đơn vị", "Kind of unit"),
     "groups.kind_all": ("Tất cả", "All"),
-    "groups.sort": ("Sắp xếp theo", "Sort by"),
-    "groups.sort_gap_points": ("Thiếu nhiều điểm % nhất", "Largest gap in points"),
-    "groups.sort_gap_people": ("Thiếu nhiều người nhất", "Most people short"),
+    # Short options, so both fit side by side on a phone.
+    "groups.sort": ("Xếp lên đầu xã thiếu nhiều nhất về", "First the communes furthest behind in"),
+    "groups.sort_gap_points": ("điểm %", "points"),
+    "groups.sort_gap_people": ("số người", "people"),
     "groups.province": ("Toàn tỉnh", "Whole province"),
     "groups.chosen": ("Các xã đã chọn", "Chosen communes"),
     "groups.goal": (
