@@ -18,6 +18,8 @@ from ui.scope_view import render_scope_line, scope_title
 KIND_PARAM, KIND_KEY = "kind", "committee_group_kind"
 SORT_PARAM, SORT_KEY = "sort", "committee_group_sort"
 SORTS = ("gap_points", "gap_people")
+GROUP_TAB_KEY = "committee_group_tab"  # the open tab (its label: the group's name)
+GROUP_KEY = "committee_group_open"  # the open tab's group code
 COMMUNE_KINDS = ("xa", "phuong", "dac_khu")
 
 filters = current_filters("target_groups")
@@ -64,8 +66,16 @@ if kind != "all":
 if groups.empty:  # e.g. an agency whose indicators are tied to no target group
     st.info(t("groups.none"))
     st.stop()
-tabs = st.tabs(list(groups[f"name_{lang}"]))
-for tab, code in zip(tabs, groups["target_group_code"], strict=True):
+# Only the open tab is drawn (a tab switch reruns the page): one group's bars, not five. The
+# open group stays open when the language changes its tab's label.
+labels, codes = list(groups[f"name_{lang}"]), list(groups["target_group_code"])
+if st.session_state.get(GROUP_TAB_KEY) not in labels and st.session_state.get(GROUP_KEY) in codes:
+    st.session_state[GROUP_TAB_KEY] = labels[codes.index(st.session_state[GROUP_KEY])]
+tabs = st.tabs(labels, key=GROUP_TAB_KEY, on_change="rerun")
+for tab, code in zip(tabs, codes, strict=True):
+    if tab.open is False:
+        continue
+    st.session_state[GROUP_KEY] = code
     with tab:
         render_group_tab(
             groups[groups["target_group_code"] == code],

@@ -115,6 +115,20 @@ def test_target_groups_filter_by_kind_and_sort_by_people(app_env):
     assert all("(14)" in m.value for m in at.markdown if m.value.startswith("**Từng xã"))
 
 
+def test_target_groups_draw_only_the_open_tab_and_keep_it_across_languages(app_env):
+    at = _open({"stage": "GD2-2026"}, "pages/target_groups.py")
+    assert len(at.tabs) == 5 and len(at.get("vega_lite_chart")) == 2  # one group's two charts
+    at.session_state["committee_group_tab"] = at.tabs[2].label
+    at.run()
+    vietnamese = [m.value for m in at.markdown if "CT" in m.value and "**" in m.value][0]
+    at.toggle(key="f_lang_en").set_value(True).run()
+    assert not at.exception
+    english = [m.value for m in at.markdown if "CT" in m.value and "**" in m.value][0]
+    assert at.session_state["committee_group_tab"] == at.tabs[2].label != at.tabs[0].label
+    indicator = vietnamese.split("**")[-2]
+    assert indicator.startswith("CT") and f"**{indicator}**" in english
+
+
 def test_ranking_lists_every_commune_and_unscored_apart(app_env):
     at = _open({"stage": "GD1-2025", "as_of": "2025-07-18"}, "pages/ranking.py")
     assert len(at.dataframe[0].value) == 0
