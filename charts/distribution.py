@@ -18,6 +18,8 @@ from charts.palette import (
 # without stretching the axis.
 PROGRESS_CAP_PCT = 120
 PROGRESS_BIN_PCT = 10
+# The room one status takes in a legend row (symbol, label and gap) at LEGEND_STYLE's size.
+LEGEND_ENTRY_PX = 170
 
 
 def status_counts_chart(counts: pd.DataFrame, *, title: str, lang: str) -> alt.Chart:
@@ -55,7 +57,13 @@ def progress_histogram_chart(
         "status_label:N",
         title=titles["legend"],
         scale=alt.Scale(domain=[labels[s] for s in present], range=status_scale(present)["range"]),
-        legend=alt.Legend(orient="top", **LEGEND_STYLE),
+        # As many entries a row as the chart's width holds: on a phone they take two or three
+        # rows instead of running past the screen's edge.
+        legend=alt.Legend(
+            orient="top",
+            columns={"expr": f"max(1, floor(width / {LEGEND_ENTRY_PX}))"},
+            **LEGEND_STYLE,
+        ),
     )
     return (
         alt.Chart(data)

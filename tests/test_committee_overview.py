@@ -19,6 +19,8 @@ from tests import oracle, oracle_committee
 from tests.test_app import run_app
 from ui.widgets import format_change, status_label
 
+GROUP_TAB_KEY = "committee_group_tab"  # pages/target_groups.py: the open tab's key
+
 PROVINCE = "99"
 LANG = "vi"
 # Before the first report, mid-stage 1, after its deadline, mid-stage 2, the newest data.
@@ -118,8 +120,15 @@ def test_commune_group_bars_match_raw_reports(app_env, demo_data, stage, as_of):
     want = oracle_committee.commune_group_bars(
         demo_data, stage_code=stage, as_of=as_of, communes=communes
     )
-    frames = chart_frames(at)
-    commune_frames = frames[1::2]  # each tab: the group's bar, then its communes' bars
+    labels = [tab.label for tab in at.tabs]
+    commune_frames = []
+    for label in labels:  # only the open tab is drawn: each is opened in turn
+        at.session_state[GROUP_TAB_KEY] = label
+        at.run()
+        assert not at.exception
+        frames = chart_frames(at)
+        assert len(frames) == 2  # the group's bar, then its communes' bars
+        commune_frames.append(frames[1])
     for frame, (_, group) in zip(
         commune_frames, want.groupby("target_group_code", sort=False), strict=True
     ):

@@ -26,6 +26,7 @@ _WRITTEN_KEY = "committee_url_written"
 LIST_NOTES = (("behind", "✖", "committee.behind_count"), ("stale", "◷", "committee.stale_count"))
 
 TILE_KEY = "indicator-tile-"  # overview tiles' container keys: the CSS below tightens them
+RANKED_KEY = "ranked-"  # a ranked list's container key: the CSS below lets its lines wrap
 # The one place the committee's screens restyle Streamlit: metric values at 3× body text and
 # less empty space above the title and inside tiles, so two rows of five tiles fit a
 # 1920×1080 projector.
@@ -49,13 +50,19 @@ PROJECTOR_CSS = """
 }
 [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }  /* just below the app header */
 [class*="st-key-indicator-tile-"] { gap: 0.5rem; }
-/* A tile's title is the button that opens its indicator: read as a heading, left-aligned. */
-[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] {
-  justify-content: flex-start !important; text-align: left !important; padding: 0;
-  min-height: 0; width: 100%;
+/* A tile's title is the button that opens its indicator: read as a heading, left-aligned.
+   A ranked list's lines are buttons too: a long line wraps, left-aligned, instead of ending
+   in "…" before the score in a narrow column. */
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"],
+[class*="st-key-ranked-"] [data-testid="stBaseButton-tertiary"] {
+  justify-content: flex-start !important; text-align: left !important; width: 100%;
 }
-[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] * {
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] *,
+[class*="st-key-ranked-"] [data-testid="stBaseButton-tertiary"] * {
   justify-content: flex-start !important; text-align: left !important;
+}
+[class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] {
+  padding: 0; min-height: 0;
 }
 [class*="st-key-indicator-tile-"] [data-testid="stBaseButton-tertiary"] p { font-size: 1rem; }
 </style>
@@ -211,9 +218,11 @@ def ranked_list(
         st.markdown("  \n".join(lines))
         return None
     chosen = None
-    for line, code in zip(lines, rows["commune_code"], strict=True):
-        if st.button(line, key=f"{key}_{code}", type="tertiary", help=filters.t("committee.open")):
-            chosen = str(code)
+    with st.container(key=f"{RANKED_KEY}{key}"):
+        for line, code in zip(lines, rows["commune_code"], strict=True):
+            help_text = filters.t("committee.open")
+            if st.button(line, key=f"{key}_{code}", type="tertiary", help=help_text):
+                chosen = str(code)
     return chosen
 
 
