@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from data_access.settings import PROJECT_ROOT
 from tests.live_app import chromium_page, open_and_wait, settle_page
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,27 @@ def test_a_deep_link_works_as_a_fresh_servers_first_request(demo_sqlite_url, pat
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').count() == 1
         assert path.split("?")[1] in page.url
+
+
+def test_a_table_download_is_written_when_clicked_and_holds_the_table(live_app):
+    """Table files are made when their button is clicked (not on every run): the villages
+    CSV of a commune lists exactly its villages of the register file, with the page's
+    headers."""
+    import csv
+    import io
+
+    from i18n import translate
+
+    with open(PROJECT_ROOT / "sample_data" / "localities.csv", encoding="utf-8") as file:
+        register = [row for row in csv.DictReader(file) if row["parent_code"] == "40001"]
+    villages = sorted((row["name"], translate(f"kind.{row['kind']}", "vi")) for row in register)
+    assert villages  # the demo's commune 40001 has villages
+    with chromium_page(base=live_app) as page:
+        open_and_wait(page, f"{live_app}/locality?commune=40001")
+        button = page.locator(".st-key-export_villages_csv button")
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        assert download.value.suggested_filename == "villages.csv"
+        text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted((row["Tên"], row["Loại"]) for row in rows) == villages

@@ -35,13 +35,17 @@ def table_downloads(
     key: str,
     column_config: Mapping[str, Any] | None = None,
 ) -> None:
-    """Two small buttons under a table: download it as CSV or as XLSX."""
+    """Two small buttons under a table: download it as CSV or as XLSX.
+
+    The files are written when a button is clicked (Streamlit calls the function then), not on
+    every run of the page: an XLSX of a few hundred rows costs more than the rest of a run.
+    """
     table = _labelled(frame, column_config)
     # A row of buttons as wide as their labels: fixed column shares cut them in a narrow pane.
     row = st.container(horizontal=True)
     row.download_button(
         translate("export.csv", lang),
-        table_csv_bytes(table),
+        lambda: table_csv_bytes(table),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -50,7 +54,7 @@ def table_downloads(
     )
     row.download_button(
         translate("export.xlsx", lang),
-        table_xlsx_bytes(table, sheet=name),
+        lambda: table_xlsx_bytes(table, sheet=name),
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}_xlsx",
