@@ -86,7 +86,7 @@ def _render_period(row: pd.Series, filters: Filters) -> None:
     if form is None:
         st.error(filters.t("entry.not_your_commune"))
         return
-    st.dataframe(_detail_table(form.rows, filters), hide_index=True, use_container_width=True)
+    st.dataframe(_detail_table(form.rows, filters), hide_index=True, width="stretch")
     values = [
         EntryValue(r.indicator_code, r.numerator, r.denominator, r.note)
         for r in form.rows.itertuples()
@@ -135,7 +135,7 @@ def render_approval(filters: Filters) -> None:
             filters.t("entry.col.by"): periods["updated_by"],
         }
     )
-    st.dataframe(shown, hide_index=True, use_container_width=True)
+    st.dataframe(shown, hide_index=True, width="stretch")
     labels = {
         i: f"{r.commune_code} · {r.commune_name} · {format_date(r.as_of, filters.lang)}"
         for i, r in enumerate(periods.itertuples())

@@ -101,9 +101,9 @@ def _render_buttons(form: EntryForm, filters: Filters, commune: str, as_of: date
     actor = filters.viewer.actor
     period = {"commune_code": commune, "stage_code": filters.stage.code, "as_of": as_of}
     left, right = st.columns(2)
-    save = left.button(filters.t("entry.save_draft"), key="entry_save", use_container_width=True)
+    save = left.button(filters.t("entry.save_draft"), key="entry_save", width="stretch")
     send = right.button(
-        filters.t("entry.submit"), key="entry_submit", type="primary", use_container_width=True
+        filters.t("entry.submit"), key="entry_submit", type="primary", width="stretch"
     )
     if not (save or send):
         return
