@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 # Test workers: one per core of a 2-core machine; browser tests start their own servers.
+# loadgroup: tests marked xdist_group("name") run on one worker, one after the other.
 WORKERS ?= 2
+DIST := --dist loadgroup
 
 .PHONY: setup setup-dev run run-servers test test-fast lint format benchmark benchmark-browser clean
 
@@ -32,10 +34,10 @@ run-servers: setup  ## One app server per core behind nginx on 127.0.0.1:8080 (d
 	PYTHON=$(BIN)/python deploy/run-local.sh --port 8080
 
 test: setup-dev  ## The whole suite, browser tests included (PostgreSQL tests need TEST_DATABASE_URL)
-	$(BIN)/python -m pytest -n $(WORKERS)
+	$(BIN)/python -m pytest -n $(WORKERS) $(DIST)
 
 test-fast: setup-dev  ## Everything but the browser tests: the inner loop
-	$(BIN)/python -m pytest -n $(WORKERS) -m "not browser"
+	$(BIN)/python -m pytest -n $(WORKERS) $(DIST) -m "not browser"
 
 lint: setup-dev
 	$(BIN)/ruff check .

@@ -70,7 +70,7 @@ async def _round(browser: Any, url: str, sessions: int) -> LoadRound:
         for context in contexts:
             await context.close()
     seconds = [o for o in outcomes if isinstance(o, float)]
-    errors = [f"{type(o).__name__}: {o}"[:300] for o in outcomes if isinstance(o, BaseException)]
+    errors = [f"{type(o).__name__}: {o}"[:600] for o in outcomes if isinstance(o, BaseException)]
     return LoadRound(seconds, errors)
 
 
