@@ -20,6 +20,8 @@ POLL_S = 0.05
 # A page that has not finished in two minutes is broken, not slow.
 TIMEOUT_S = 120
 CHART = '[data-testid="stVegaLiteChart"]'
+# Streamlit's placeholder for an element whose code is still loading (e.g. the chart library).
+SKELETON = '[data-testid="stMain"] [data-testid="stSkeleton"]'
 # Something of the page's own must be there, not only the frame: a heading or a text.
 CONTENT = '[data-testid="stMain"] [data-testid="stHeading"], [data-testid="stMain"] .stMarkdown'
 
@@ -36,8 +38,10 @@ OBSERVER_JS = """
     const app = document.querySelector('[data-testid="stApp"]');
     const charts = [...document.querySelectorAll(CHART)].filter(visible);
     const drawn = charts.filter((c) => c.querySelector('canvas.marks, svg.marks')).length;
+    // A chart whose code is still loading is a skeleton, not yet a chart: not drawn.
+    const waiting = [...document.querySelectorAll(SKELETON)].filter(visible).length;
     return {state: app ? app.getAttribute('data-test-script-state') : null,
-            charts: charts.length, drawn: drawn, now: performance.now(),
+            charts: charts.length, drawn: drawn, waiting: waiting, now: performance.now(),
             runStart: bench.runStart, runEnd: bench.runEnd,
             chartChange: bench.chartChange, input: bench.input};
   };
@@ -68,7 +72,7 @@ OBSERVER_JS = """
   }).observe(document, {subtree: true, childList: true, attributes: true,
                         attributeOldValue: true});
 })();
-""".replace("CHART_SELECTOR", json.dumps(CHART))
+""".replace("CHART_SELECTOR", json.dumps(CHART)).replace("SKELETON", json.dumps(SKELETON))
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def finished(look: dict[str, Any] | None, since: float, has_content: bool) -> Fi
         return None
     if not (look["runEnd"] > since and look["runEnd"] >= look["runStart"]):
         return None
-    if look["drawn"] != look["charts"]:
+    if look["drawn"] != look["charts"] or look.get("waiting", 0):
         return None
     last = max(look["runEnd"], look["chartChange"])
     if look["now"] - max(last, look["runStart"]) < QUIET_MS:
@@ -130,7 +134,11 @@ async def wait_finished_async(
         if done is not None:
             return done
         await asyncio.sleep(poll_s)
-    raise TimeoutError(f"the page did not finish within {timeout_s:.0f} s")
+    has_content = await page.evaluate(CONTENT_JS)
+    raise TimeoutError(
+        f"the page did not finish within {timeout_s:.0f} s (content: {has_content}): "
+        f"{await page.evaluate(LOOK_JS)}"
+    )
 
 
 def last_input(page: Any) -> float:

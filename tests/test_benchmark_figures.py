@@ -35,6 +35,7 @@ def _look(**changes):
         (_look(state="running"), 0.0, True, None),
         (_look(state="initial", runEnd=-1), 0.0, True, None),  # no run yet
         (_look(drawn=1), 0.0, True, None),  # a chart not drawn yet
+        (_look(charts=0, drawn=0, waiting=1), 0.0, True, None),  # a chart's code still loading
         (_look(now=1000.0 + QUIET_MS - 1), 0.0, True, None),  # not quiet long enough
         (_look(runStart=950.0), 0.0, True, None),  # a second run started
         (_look(), 950.0, True, None),  # the run ended before the input: not its answer
