@@ -8,7 +8,9 @@ TEST_DATABASE_URL fails the suite instead of skipping.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +47,10 @@ def demo_data() -> DatasetFiles:
     return read_dataset_folder()
 
 
+def _drop_database(connection: sa.Connection, name: str) -> None:
+    connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 class DatabaseFactory:
     """Makes empty, migrated databases of one backend and removes them at the end."""
 
@@ -54,11 +60,16 @@ class DatabaseFactory:
         self.admin_url = _postgres_admin_url() if backend == "postgres" else None
         if backend == "postgres" and self.admin_url is None:
             pytest.skip("TEST_DATABASE_URL not set or unreachable")
-        self._created: list[tuple[sa.Engine, str]] = []
+        self._engines: list[sa.Engine] = []
+        self._databases: list[str] = []  # PostgreSQL databases made, dropped at the end
         self._seeded_template: str | None = None
+        # Databases a test has released are dropped by a thread while the next tests run:
+        # each DROP waits for a checkpoint, and a few hundred at the end took half a minute.
+        self._to_drop: queue.Queue[str | None] = queue.Queue()
+        self._dropper: threading.Thread | None = None
 
     def new_url(self) -> str:
-        """URL of a new empty database."""
+        """URL of a new empty database (dropped at the end like every other one made here)."""
         name = f"bdhvs_test_{uuid.uuid4().hex[:12]}"
         if self.backend == "sqlite":
             return f"sqlite:///{self.tmp_dir / (name + '.db')}"
@@ -66,13 +77,14 @@ class DatabaseFactory:
         with admin.connect() as connection:
             connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
+        self._databases.append(name)
         return str(sa.engine.make_url(self.admin_url).set(database=name))
 
     def new_engine(self, *, migrated: bool = True) -> sa.Engine:
         """An engine on a new empty database, migrated to the newest schema."""
         url = self.new_url()
         engine = create_db_engine(url)
-        self._created.append((engine, url))
+        self._engines.append(engine)
         if migrated:
             upgrade_to_head(engine)
         return engine
@@ -104,21 +116,52 @@ class DatabaseFactory:
                     sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{source.database}"')
                 )
             admin.dispose()
+            self._databases.append(name)
             url = str(source.set(database=name).render_as_string(hide_password=False))
         engine = create_db_engine(url)
-        self._created.append((engine, url))
+        self._engines.append(engine)
         return engine
+
+    def release(self, engine: sa.Engine) -> None:
+        """The test that made `engine` is done with it: its connections end now and its
+        PostgreSQL database is dropped in the background."""
+        engine.dispose()
+        name = engine.url.database
+        if self.backend == "postgres" and name in self._databases:
+            self._databases.remove(name)
+            if self._dropper is None:
+                self._dropper = threading.Thread(target=self._drop_queued, daemon=True)
+                self._dropper.start()
+            self._to_drop.put(name)
+
+    def _drop_queued(self) -> None:
+        admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        try:
+            while (name := self._to_drop.get()) is not None:
+                try:
+                    with admin.connect() as connection:
+                        _drop_database(connection, name)
+                except sa.exc.SQLAlchemyError:
+                    self._databases.append(name)  # cleanup() tries it again at the end
+        finally:
+            admin.dispose()
 
     def cleanup(self) -> None:
         """Dispose engines and drop the PostgreSQL databases made."""
-        for engine, url in self._created:
+        for engine in self._engines:
             engine.dispose()
-            if self.backend == "postgres":
-                name = sa.engine.make_url(url).database
-                admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
-                with admin.connect() as connection:
-                    connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
+        if self._dropper is not None:
+            self._to_drop.put(None)
+            self._dropper.join()
+        if not self._databases:
+            return
+        admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                for name in self._databases:
+                    _drop_database(connection, name)
+        finally:
+            admin.dispose()
 
 
 @pytest.fixture(
@@ -144,7 +187,7 @@ def empty_engine(database_factory: DatabaseFactory) -> Iterator[sa.Engine]:
     """A new, migrated, empty database for a test that writes."""
     engine = database_factory.new_engine()
     yield engine
-    engine.dispose()  # its pooled connections end with the test; the database at the end
+    database_factory.release(engine)
 
 
 @pytest.fixture
@@ -152,7 +195,7 @@ def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> I
     """A new database holding the demo province, for a test that writes to it."""
     engine = database_factory.new_seeded_engine(demo_data)
     yield engine
-    engine.dispose()
+    database_factory.release(engine)
 
 
 @pytest.fixture(scope="session")

@@ -27,8 +27,17 @@ READY_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # The app is "notRunning" also before its first run starts: wait for the page title first.
 CONTENT_SELECTOR = '[data-testid="stMain"] [data-testid="stHeading"]'
 SERVER_START_TIMEOUT_S = 90
-# A page counts as drawn when its element count holds still this long while not running.
+# A page counts as drawn when what it shows holds still this long while not running.
 SETTLE_INTERVAL_MS = 750
+# What the app shows, as (nodes, characters of text): equal twice in a row means drawn. An
+# element whose code is still loading is a skeleton (a metric, a chart): never drawn yet.
+DRAWN_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const loading = [...document.querySelectorAll('[data-testid="stSkeleton"]')]
+    .some((el) => el.getClientRects().length > 0);
+  if (!app || loading) return ['loading', performance.now()];
+  return [app.getElementsByTagName('*').length, app.innerText.length];
+}"""
 # The end of a server's log shown under a failed test that used it.
 LOG_TAIL_CHARS = 6000
 # Base URL -> log file of every server started by this process.
@@ -155,14 +164,19 @@ def open_and_wait(page: object, url: str, *, timeout_ms: int = 60_000) -> None:
 
 
 def settle_page(page: object, *, timeout_ms: int = 60_000) -> None:
-    """Wait until the script is not running and the page stops changing for a moment."""
+    """Wait until the script is not running and the page stops changing for a moment.
+
+    "Changing" counts every node and all the text in the app, not only its element
+    containers: an element's own content (a metric, a button) can still be drawn after its
+    container is there, and for a moment after the run has ended.
+    """
     deadline = time.monotonic() + timeout_ms / 1000
-    previous = -1
+    previous: object = None  # never equal to what DRAWN_JS returns
     while time.monotonic() < deadline:
         page.wait_for_selector(READY_SELECTOR, timeout=timeout_ms)
-        count = page.locator('[data-testid="stElementContainer"]').count()
-        if count == previous:
+        drawn = page.evaluate(DRAWN_JS)
+        if drawn == previous:
             return
-        previous = count
+        previous = drawn
         page.wait_for_timeout(SETTLE_INTERVAL_MS)
     raise TimeoutError("the page kept changing")

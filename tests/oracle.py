@@ -6,13 +6,46 @@ reading of PRODUCT.md's rules.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from data_access.seed import DatasetFiles
 
+# Answers already computed, per dataset (the session's demo is read once): the oracle is
+# pure, and several tests ask it the same question. Kept with the dataset's tables, so that a
+# dataset given other tables is computed afresh.
+_ANSWERS: dict[tuple, tuple[tuple, Any]] = {}
 
+
+def _tables(data: DatasetFiles) -> tuple:
+    return tuple(vars(data).values())
+
+
+def _remembered(function: Callable) -> Callable:
+    """Compute `function(data, ...)` once per dataset and arguments; hand out copies."""
+
+    @functools.wraps(function)
+    def remembered(data: DatasetFiles, *args: Any, **kwargs: Any) -> Any:
+        options = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())
+        key = (function.__name__, id(data), args, tuple(sorted(options)))
+        kept = _ANSWERS.get(key)
+        tables = _tables(data)
+        if (
+            kept is None
+            or len(kept[0]) != len(tables)
+            or any(a is not b for a, b in zip(kept[0], tables, strict=True))
+        ):
+            kept = _ANSWERS[key] = (tables, function(data, *args, **kwargs))
+        return kept[1].copy()
+
+    return remembered
+
+
+@_remembered
 def raw_reports(data: DatasetFiles) -> pd.DataFrame:
     """The report file with typed columns."""
     reports = data.reports.copy()
@@ -36,6 +69,7 @@ def stage_row(data: DatasetFiles, stage_code: str) -> pd.Series:
     return pd.Series(row, dtype=object)
 
 
+@_remembered
 def latest_per_commune(
     data: DatasetFiles, *, as_of: date, communes: list[str], indicators: list[str]
 ) -> pd.DataFrame:
@@ -50,6 +84,7 @@ def latest_per_commune(
     return subset.groupby(["locality_code", "indicator_code"], as_index=False).last()
 
 
+@_remembered
 def group_totals(
     data: DatasetFiles, *, as_of: date, communes: list[str], indicators: list[str], period_days: int
 ) -> pd.DataFrame:
@@ -79,15 +114,31 @@ def value_of(numerator: float, denominator: float, unit: str) -> float:
     return numerator
 
 
+@_remembered
+def populations_on(data: DatasetFiles, as_of: date) -> pd.Series:
+    """Population per (commune, target group) on `as_of`: the latest dated figure on or
+    before it, else the earliest."""
+    pops = data.populations.copy()
+    pops["as_of"] = pd.to_datetime(pops["as_of"]).dt.date
+    pops["population"] = pops["population"].astype(float)
+    picked = {}
+    for (commune, group), mine in pops.groupby(["locality_code", "target_group_code"]):
+        mine = mine.sort_values("as_of")
+        older = mine[mine["as_of"] <= as_of]
+        picked[(commune, group)] = float(
+            (older if len(older) else mine)["population"].iloc[-1 if len(older) else 0]
+        )
+    return pd.Series(picked, dtype=float)
+
+
+@_remembered
 def target_group_reach(
     data: DatasetFiles, *, as_of: date, communes: list[str], stage_code: str
 ) -> pd.DataFrame:
     """Reached (Σ latest numerators of the group's indicator) and population per group."""
     indicators = data.indicators
     in_stage = set(data.targets[data.targets["stage_code"] == stage_code]["indicator_code"])
-    pops = data.populations.copy()
-    pops["as_of"] = pd.to_datetime(pops["as_of"]).dt.date
-    pops["population"] = pops["population"].astype(float)
+    population_of = populations_on(data, as_of).to_dict()
     rows = []
     for group in data.target_groups["code"]:
         linked = indicators[
@@ -99,22 +150,12 @@ def target_group_reach(
                 data, as_of=as_of, communes=communes, indicators=[linked.iloc[0]]
             )
             reached = float(latest["numerator"].sum())
-        population = 0.0
-        for commune in communes:
-            mine = pops[(pops["locality_code"] == commune) & (pops["target_group_code"] == group)]
-            if mine.empty:
-                continue
-            older = mine[mine["as_of"] <= as_of]
-            pick = (
-                older.sort_values("as_of").iloc[-1]
-                if len(older)
-                else mine.sort_values("as_of").iloc[0]
-            )
-            population += float(pick["population"])
+        population = sum(population_of.get((commune, group), 0.0) for commune in communes)
         rows.append({"target_group_code": group, "reached": reached, "population": population})
     return pd.DataFrame(rows)
 
 
+@_remembered
 def commune_targets(demo_data, stage_code: str, as_of: date) -> pd.DataFrame:
     """Baseline and target per commune × indicator, straight from the raw files.
 
@@ -128,34 +169,31 @@ def commune_targets(demo_data, stage_code: str, as_of: date) -> pd.DataFrame:
         (demo_data.targets["stage_code"] == stage_code) & (demo_data.targets["locality_code"] == "")
     ].set_index("indicator_code")
     indicators = demo_data.indicators.set_index("code")
-    pops = demo_data.populations.copy()
-    pops["as_of"] = pd.to_datetime(pops["as_of"]).dt.date
-    pops["population"] = pops["population"].astype(float)
-    pops = pops[pops["locality_code"].isin(communes)]
-    # Population on as_of: latest dated figure on or before it, else the earliest.
-    picked = []
-    for (commune, group), mine in pops.groupby(["locality_code", "target_group_code"]):
-        older = mine[mine["as_of"] <= as_of]
-        row = (older if len(older) else mine).sort_values("as_of")
-        picked.append((commune, group, row.iloc[-1 if len(older) else 0]["population"]))
-    pop = pd.DataFrame(picked, columns=["commune", "group", "population"])
-    group_totals = pop.groupby("group")["population"].sum()
+    population_of = {
+        key: value for key, value in populations_on(demo_data, as_of).items() if key[0] in communes
+    }
+    group_totals: dict[str, float] = {}
+    for (_, group), population in population_of.items():
+        group_totals[group] = group_totals.get(group, 0.0) + population
+    largest_group = max(group_totals, key=group_totals.get)
     start = latest_per_commune(
         demo_data, as_of=stage["start_date"], communes=communes, indicators=list(targets.index)
     ).set_index(["locality_code", "indicator_code"])
+    started = {
+        key: value_pair
+        for key, value_pair in zip(
+            start.index, zip(start["numerator"], start["denominator"], strict=True), strict=True
+        )
+    }
     rows = []
     for commune in communes:
         for code, target in targets.iterrows():
             unit = indicators.loc[code, "unit"]
-            group = indicators.loc[code, "target_group_code"] or group_totals.idxmax()
-            share = float(
-                pop[(pop["commune"] == commune) & (pop["group"] == group)]["population"].sum()
-                / group_totals[group]
-            )
+            group = indicators.loc[code, "target_group_code"] or largest_group
+            share = population_of.get((commune, group), 0.0) / group_totals[group]
             scale = share if unit == "count" else 1.0
             baseline = float(target["baseline"]) * scale
-            if (commune, code) in start.index:
-                r = start.loc[(commune, code)]
-                baseline = value_of(r["numerator"], r["denominator"], unit)
+            if (commune, code) in started:
+                baseline = value_of(*started[(commune, code)], unit)
             rows.append((commune, code, baseline, float(target["target"]) * scale))
     return pd.DataFrame(rows, columns=["commune_code", "indicator_code", "baseline", "target"])

@@ -1,4 +1,8 @@
-"""`python -m data_access init | seed | summary` on a new SQLite file and a new PostgreSQL DB."""
+"""`python -m data_access init | seed | summary` on a new SQLite file and a new PostgreSQL DB.
+
+The first test runs the commands as real processes, as a shell user does; the others call the
+same entry point (data_access.cli.main) in this process, with the same parser and messages.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import sys
 
 import pytest
 
+from data_access.cli import main
 from data_access.settings import PROJECT_ROOT
 
 
@@ -59,8 +64,9 @@ def test_init_seed_summary_and_a_refused_second_seed(database_factory):
         ["rollback", "1"],
     ],
 )
-def test_an_uninitialised_database_says_to_run_init(database_factory, command):
-    answer = _cli(database_factory.new_url(), *command)
-    assert answer.returncode == 2
-    assert "python -m data_access init" in answer.stderr
-    assert "Traceback" not in answer.stderr
+def test_an_uninitialised_database_says_to_run_init(database_factory, command, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", database_factory.new_url())
+    assert main(command) == 2
+    answer = capsys.readouterr()
+    assert "python -m data_access init" in answer.err
+    assert "Traceback" not in answer.err + answer.out

@@ -21,7 +21,6 @@ from data_access.importers.edits import (
 )
 from data_access.importers.indicators import import_indicators, import_targets
 from data_access.importers.rollback import rollback_batch
-from data_access.seed import seed_database
 from tests.import_helpers import csv_bytes, table_snapshot
 
 CAMPAIGN_HEADER = (
@@ -35,15 +34,13 @@ TARGET_HEADER = "indicator_code,stage_code,locality_code,baseline,target"
 @pytest.fixture(scope="module")
 def shared_engine(database_factory, demo_data):
     """A seeded database the rejection tests share: a rejected import writes nothing."""
-    engine = database_factory.new_engine()
-    seed_database(engine, demo_data)
-    return engine
+    return database_factory.new_seeded_engine(demo_data)
 
 
 @pytest.fixture
-def fresh_engine(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
-    return empty_engine
+def fresh_engine(seeded_copy):
+    """A seeded database of the test's own (a copy of the seeded demo)."""
+    return seeded_copy
 
 
 def _stage(engine, code: str) -> dict | None:

@@ -16,7 +16,6 @@ from data_access.importers.catalogues import import_agencies
 from data_access.importers.rollback import rollback_batch
 from data_access.importers.writing import import_reports
 from data_access.progress import fetch_indicator_totals
-from data_access.seed import seed_database
 from tests.import_helpers import follow_up_rows, frame_csv, stored_value, table_snapshot
 
 TODAY = date(2026, 11, 22)
@@ -37,9 +36,8 @@ def _big_file(demo_reports: pd.DataFrame) -> bytes:
 
 
 def test_reader_never_sees_a_partial_batch(seeded_copy, demo_data):
-    empty_engine = seeded_copy
-    stage_id = int(fetch_stages(empty_engine).iloc[-1]["stage_id"])
-    reader = create_db_engine(str(empty_engine.url.render_as_string(hide_password=False)))
+    stage_id = int(fetch_stages(seeded_copy).iloc[-1]["stage_id"])
+    reader = create_db_engine(str(seeded_copy.url.render_as_string(hide_password=False)))
 
     def totals() -> tuple:
         frame = fetch_indicator_totals(reader, stage_id=stage_id, as_of=READ_AS_OF, period_days=7)
@@ -57,7 +55,7 @@ def test_reader_never_sees_a_partial_batch(seeded_copy, demo_data):
     thread.start()
     try:
         outcome = import_reports(
-            empty_engine,
+            seeded_copy,
             _big_file(demo_data.reports),
             "big.csv",
             actor=Actor(name="t"),
@@ -69,7 +67,7 @@ def test_reader_never_sees_a_partial_batch(seeded_copy, demo_data):
         thread.join()
     reader.dispose()
     assert outcome.status == "committed" and outcome.added > 20_000
-    frame = fetch_indicator_totals(empty_engine, stage_id=stage_id, as_of=READ_AS_OF, period_days=7)
+    frame = fetch_indicator_totals(seeded_copy, stage_id=stage_id, as_of=READ_AS_OF, period_days=7)
     after = tuple(frame["numerator"].round(6)) + tuple(frame["communes_current"])
     assert after != before
     assert len(seen) > 1
@@ -96,11 +94,10 @@ def _at_once(*calls):
     return results
 
 
-def test_the_same_file_twice_at_once_gives_already_imported(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
+def test_the_same_file_twice_at_once_gives_already_imported(seeded_copy, demo_data):
     data = frame_csv(follow_up_rows(demo_data.reports, "2026-11-18", bump=1))
     outcomes = _at_once(
-        *(lambda: import_reports(empty_engine, data, "a.csv", actor=Actor(name="t"), today=TODAY),)
+        *(lambda: import_reports(seeded_copy, data, "a.csv", actor=Actor(name="t"), today=TODAY),)
         * 2
     )
     assert sorted(o.status for o in outcomes) == ["committed", "same_file"], outcomes
@@ -108,9 +105,8 @@ def test_the_same_file_twice_at_once_gives_already_imported(empty_engine, demo_d
     assert all(o.batch_id == committed.batch_id for o in outcomes)
 
 
-def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
-    before = table_snapshot(empty_engine)
+def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(seeded_copy, demo_data):
+    before = table_snapshot(seeded_copy)
     rows = follow_up_rows(demo_data.reports, "2026-11-18", bump=1)
     other = rows.assign(numerator=(rows["numerator"].astype(int) + 1).astype(str))
     has_denominator = other["denominator"] != ""
@@ -122,7 +118,7 @@ def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(empty_en
         *(
             (
                 lambda n=name: import_reports(
-                    empty_engine, files[n], f"{n}.csv", actor=Actor(name=n), today=TODAY
+                    seeded_copy, files[n], f"{n}.csv", actor=Actor(name=n), today=TODAY
                 )
             )
             for name in files
@@ -135,25 +131,22 @@ def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(empty_en
     later_file = rows if second is outcomes[0] else other
     earlier_file = other if second is outcomes[0] else rows
     pair = later_file.iloc[0]
-    stored = stored_value(empty_engine, pair["commune_code"], pair["indicator_code"], "2026-11-18")
+    stored = stored_value(seeded_copy, pair["commune_code"], pair["indicator_code"], "2026-11-18")
     assert stored[0] == float(pair["numerator"]) and stored[2] == second.batch_id
-    rollback_batch(empty_engine, second.batch_id, actor=Actor(name="t"))
-    restored = stored_value(
-        empty_engine, pair["commune_code"], pair["indicator_code"], "2026-11-18"
-    )
+    rollback_batch(seeded_copy, second.batch_id, actor=Actor(name="t"))
+    restored = stored_value(seeded_copy, pair["commune_code"], pair["indicator_code"], "2026-11-18")
     assert restored[0] == float(earlier_file.iloc[0]["numerator"]) and restored[2] == first.batch_id
-    rollback_batch(empty_engine, first.batch_id, actor=Actor(name="t"))
-    after = table_snapshot(empty_engine)
+    rollback_batch(seeded_copy, first.batch_id, actor=Actor(name="t"))
+    after = table_snapshot(seeded_copy)
     assert after["reports"] == before["reports"]
 
 
-def test_a_preview_does_not_wait_for_a_writer(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
+def test_a_preview_does_not_wait_for_a_writer(seeded_copy, demo_data):
     data = frame_csv(follow_up_rows(demo_data.reports, "2026-11-18", bump=1))
     holding, release, let_go = threading.Event(), threading.Event(), threading.Event()
 
     def hold_the_write_lock() -> None:
-        with write_transaction(empty_engine):
+        with write_transaction(seeded_copy):
             holding.set()
             release.wait(timeout=20)
         let_go.set()
@@ -163,10 +156,10 @@ def test_a_preview_does_not_wait_for_a_writer(empty_engine, demo_data):
     try:
         assert holding.wait(timeout=30)
         preview = import_reports(
-            empty_engine, data, "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
+            seeded_copy, data, "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
         )
         catalogue = import_agencies(
-            empty_engine,
+            seeded_copy,
             b"code,name_vi,name_en\nX,Y,Z\n",
             "a.csv",
             actor=Actor(name="t"),
