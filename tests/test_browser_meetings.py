@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from i18n import translate
 from tests.live_app import (
@@ -41,6 +43,53 @@ def _choose(page, within, label: str, option: str) -> None:
     page.keyboard.type(option)
     page.get_by_role("option", name=option).first.click()
     page.keyboard.press("Escape")
+    # The choice is in the box before the next one (on a busy machine a click can lag): a
+    # select box shows it as its value, a multiselect as a chip, both in the form's snapshot.
+    for _ in range(60):
+        if option in within.aria_snapshot():
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{option!r} was not chosen in {label!r}: {within.aria_snapshot()}")
+
+
+def _fill(page, field, text: str) -> None:
+    """Type `text` and leave the field, as a person does before reaching for the button."""
+    field.fill(text)
+    expect(field).to_have_value(text)
+    field.blur()
+    settle_page(page)
+
+
+# Notes whether the script has started running since it was installed.
+WATCH_RUN_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__ranSinceClick = false;
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__ranSinceClick = true;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+RUN_START_TIMEOUT_MS = 15_000
+
+
+def _submit(page, button, message: str) -> None:
+    """Click a form's button and wait for its confirmation, or fail with the page's text.
+
+    Chromium drops the odd synthetic click on a form's button just redrawn (no run starts, the
+    form keeps its values); only then is it clicked again, so nothing is submitted twice.
+    """
+    for _ in range(2):
+        page.evaluate(WATCH_RUN_JS)
+        button.click()
+        try:
+            page.wait_for_function("window.__ranSinceClick", timeout=RUN_START_TIMEOUT_MS)
+            break
+        except PlaywrightTimeout:
+            continue
+    said = page.locator('[data-testid="stMain"]').get_by_text(message)
+    try:
+        said.first.wait_for(timeout=60_000)
+    except PlaywrightTimeout:
+        raise AssertionError(page.locator('[data-testid="stMain"]').inner_text()) from None
 
 
 def _record(page, *, kind: str | None, commune: str | None, indicator: str, text: str) -> None:
@@ -52,10 +101,9 @@ def _record(page, *, kind: str | None, commune: str | None, indicator: str, text
     if commune is not None:
         _choose(page, form, translate("meetings.field.communes"), commune)
     _choose(page, form, translate("meetings.field.indicator"), indicator)
-    form.get_by_label(translate("meetings.field.text")).fill(text)
-    form.get_by_role("button", name=translate("meetings.record")).click()
-    # The click's rerun may not have begun when the page first looks settled: wait for it.
-    page.get_by_text(translate("meetings.recorded")).first.wait_for(timeout=60_000)
+    _fill(page, form.get_by_label(translate("meetings.field.text")), text)
+    button = form.get_by_role("button", name=translate("meetings.record"))
+    _submit(page, button, translate("meetings.recorded"))
     settle_page(page)
 
 
@@ -64,10 +112,10 @@ def test_decisions_recorded_at_a_meeting_open_the_next_meetings_slides(writable_
     with chromium_page(1920, 1080, base=base) as page:
         open_and_wait(page, f"{base}/meetings?{MEETING_VIEW}")
         page.get_by_text(translate("meetings.new"), exact=True).click()
-        page.get_by_label(translate("meetings.field.title")).fill("Họp Ban Chỉ đạo tháng 10")
-        page.get_by_role("button", name=translate("meetings.save")).click()
-        # The click's rerun may not have begun when the page first looks settled: wait for it.
-        page.get_by_text(translate("meetings.saved")).first.wait_for(timeout=60_000)
+        title = page.get_by_label(translate("meetings.field.title"))
+        _fill(page, title, "Họp Ban Chỉ đạo tháng 10")
+        save = page.get_by_role("button", name=translate("meetings.save"))
+        _submit(page, save, translate("meetings.saved"))
         settle_page(page)
         _record(
             page,
