@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.settings import PROJECT_ROOT
 from tests.viewers import TESTER, sso_user
+from ui.navigation import PAGES
 
 APP_TIMEOUT_S = 60  # a first run fills the query caches
 _ENTRY_DIR = Path(tempfile.mkdtemp(prefix="bdhvs-apptest-"))
@@ -33,6 +34,12 @@ class FrameApp(AppTest):
         return self
 
 
+# Pages a session's first run can open, as a deep link does: before a first run AppTest names
+# a page by its file's name, which is the page's URL path for these (not "target-groups").
+FIRST_RUN_PAGES = {f"pages/{spec.name}.py" for spec in PAGES if spec.url_path == spec.name}
+OVERVIEW = "pages/overview.py"  # the default page: `/`
+
+
 def open_app(
     query: dict[str, str | list[str]] | None = None,
     page: str | None = None,
@@ -41,13 +48,19 @@ def open_app(
     login: str | None = TESTER,
 ) -> FrameApp:
     """Run the frame as `login` (tests.viewers; None: nobody signed in) with `query` as the
-    URL's parameters, then (if given) switch to `page`."""
+    URL's parameters on `page` (default: the overview).
+
+    Most pages open in the session's first run, like a link to them; a page AppTest cannot
+    name before a first run opens from the overview, like a click in the menu.
+    """
     at = FrameApp(str(ENTRY), default_timeout=timeout)
     at.user = sso_user(login)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if page in FIRST_RUN_PAGES:
+        at.switch_page(page)
     at.run()
-    if page is not None and page != "pages/overview.py":
+    if page not in (None, OVERVIEW, *FIRST_RUN_PAGES):
         at.switch_page(page)
         at.run()
     return at
