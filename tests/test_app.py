@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import apptest
 from tests.apptest import FrameApp, open_app
 from ui.navigation import PAGES
 
@@ -44,3 +45,12 @@ def test_wrong_url_values_give_a_message_not_a_traceback(app_env, query, fragmen
     warnings = [w.value for w in at.warning]
     assert any(fragment in w for w in warnings), warnings
     assert len(at.metric) == 10
+
+
+def test_page_tests_share_the_installed_components_found_once(app_env):
+    """The test helper's one tie to AppTest's inside: the components found by one run are
+    handed to the next AppTest, as a server finds them once. A renamed attribute fails here."""
+    first, second = open_app(), open_app()
+    assert not first.exception and not second.exception
+    found = getattr(first, apptest._COMPONENTS_ATTRIBUTE)
+    assert found is not None and getattr(second, apptest._COMPONENTS_ATTRIBUTE) is found
