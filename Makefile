@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 # Test workers: one per core of a 2-core machine; browser tests start their own servers.
-# loadgroup: tests marked xdist_group("name") run on one worker, one after the other.
+# loadgroup: tests marked xdist_group("name") run on one worker, one after the other: the
+# load tests, and the modules whose shared databases are costly to build (built once, not
+# once per worker).
 WORKERS ?= 2
 DIST := --dist loadgroup
 

@@ -24,6 +24,8 @@ from data_access.importers.rollback import RollbackRefused, rollback_batch
 from data_access.meta import fetch_data_version
 from data_access.seed import DatasetFiles
 
+pytestmark = pytest.mark.xdist_group("boundaries")
+
 # The floor for a realistic province file.
 MIN_SOURCE_VERTICES = 200_000
 # Densifying step in degrees (~28 m) that turns the demo's ~3,200 vertices into > 200,000.

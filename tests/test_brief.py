@@ -25,6 +25,8 @@ from reports.content import BriefInputError, gather_content, resolve_request
 from reports.layout import FONT_DIR, FONT_FILES
 from tests import oracle
 
+pytestmark = pytest.mark.xdist_group("brief")
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PROVINCE = "99"
 # The newest report of the demo data: the brief's default as-of date, in stage GD2-2026.

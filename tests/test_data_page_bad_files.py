@@ -18,6 +18,8 @@ from tests.import_helpers import csv_bytes, table_snapshot
 from tests.page_uploads import no_exception, page_text, upload
 from tests.test_import_bad_files import CASES
 
+pytestmark = pytest.mark.xdist_group("data-page-bad-files")
+
 # What the page says for each file (Vietnamese, English): file-level problems as a message
 # naming the file, row-level ones in the problem table (row ; message ; column ; value ; severity).
 PAGE_SAYS = {

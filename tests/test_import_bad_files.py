@@ -20,6 +20,8 @@ from data_access.settings import PROJECT_ROOT
 from tests.file_builders import FIRST_SHEET, dimension_bomb, patch_member, xlsx_bytes
 from tests.import_helpers import csv_bytes, table_snapshot
 
+pytestmark = pytest.mark.xdist_group("import-bad-files")
+
 REPORT_HEADER = ["commune_code", "indicator_code", "as_of", "numerator", "denominator", "note"]
 GOOD_ROW = ["40001", "CT01", dt.datetime(2026, 11, 18), 590, 597, ""]
 

@@ -23,6 +23,8 @@ from data_access.importers.indicators import import_indicators, import_targets
 from data_access.importers.rollback import rollback_batch
 from tests.import_helpers import csv_bytes, table_snapshot
 
+pytestmark = pytest.mark.xdist_group("import-catalogues")
+
 CAMPAIGN_HEADER = (
     "campaign_code,province_code,campaign_name_vi,campaign_name_en,stage_code,stage_name_vi,"
     "stage_name_en,start_date,deadline,period_days"

@@ -26,6 +26,8 @@ from tests.apptest import open_app
 from tests.scopes import make_scope
 from tests.viewers import link_test_identities
 
+pytestmark = pytest.mark.xdist_group("import-onboarding")
+
 SAMPLE = PROJECT_ROOT / "sample_data"
 # The commands of README "Setting up your province", in loading order.
 STEPS = [

@@ -23,6 +23,8 @@ from tests.import_helpers import (
     table_snapshot,
 )
 
+pytestmark = pytest.mark.xdist_group("import-reports")
+
 TODAY = date(2026, 11, 22)
 LOCALITY_HEADER = "code,name,kind,parent_code"
 
