@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import subprocess
-import sys
-from unittest import mock
 
 import pytest
 
 from data_access.accounts.clock import utc_now
 from data_access.accounts.signin import sign_in
-from data_access.cli import main
 from data_access.engine import create_db_engine
-from data_access.settings import PROJECT_ROOT
 from tests.accounts_helpers import PASSWORD, T0, add_register, dump_database
+from tests.cli_helpers import run_in_process, run_process
 
 NEW_PASSWORD = "Một-mật-khẩu-mới-7d1e"
 
@@ -25,41 +19,14 @@ def _cli(url: str, *args: str, stdin: str | None = None) -> subprocess.Completed
     """`python -m data_access users ARGS` run in this process (its `main`, as __main__ calls
     it): the same parser, handlers and messages, without a second Python start each time.
     test_the_real_command_line_says_to_run_init runs it as a process."""
-    return _in_process(url, "users", *args, stdin=stdin)
-
-
-def _in_process(url: str, *argv: str, stdin: str | None = None):
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        mock.patch.dict(os.environ, {"DATABASE_URL": url}),
-        mock.patch.object(sys, "stdin", io.StringIO(stdin or "")),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        try:
-            code = main(list(argv))
-        except SystemExit as exit_:  # argparse's own refusals
-            code = exit_.code
-    return subprocess.CompletedProcess(list(argv), code, out.getvalue(), err.getvalue())
-
-
-def _process(url: str, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "data_access", *argv],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DATABASE_URL": url},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_in_process(url, "users", *args, stdin=stdin)
 
 
 @pytest.fixture
 def database(database_factory):
     url = database_factory.new_url()
     engine = create_db_engine(url)
-    init = _in_process(url, "init")
+    init = run_in_process(url, "init")
     assert init.returncode == 0, init.stderr
     add_register(engine)
     yield url, engine
@@ -176,10 +143,10 @@ def test_an_uninitialised_database_says_to_run_init(database_factory):
 
 def test_the_real_command_line_says_to_run_init_then_lists_the_accounts(database_factory):
     url = database_factory.new_url()
-    answer = _process(url, "users", "list")
+    answer = run_process(url, "users", "list")
     assert answer.returncode == 2 and "python -m data_access init" in answer.stderr
-    assert _process(url, "init").returncode == 0
-    listing = _process(url, "users", "list")
+    assert run_process(url, "init").returncode == 0
+    listing = run_process(url, "users", "list")
     assert listing.returncode == 0 and "Traceback" not in listing.stderr
 
 

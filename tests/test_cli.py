@@ -7,37 +7,22 @@ same entry point (data_access.cli.main) in this process, with the same parser an
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from data_access.cli import main
-from data_access.settings import PROJECT_ROOT
-
-
-def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url}
-    return subprocess.run(
-        [sys.executable, "-m", "data_access", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.cli_helpers import run_process
 
 
 def test_init_seed_summary_and_a_refused_second_seed(database_factory):
     url = database_factory.new_url()
-    assert _cli(url, "init").returncode == 0
-    empty = json.loads(_cli(url, "summary").stdout)
+    assert run_process(url, "init").returncode == 0
+    empty = json.loads(run_process(url, "summary").stdout)
     assert empty["communes"] == 0 and empty["reports"] == 0 and empty["latest_as_of"] is None
 
-    seeded = _cli(url, "seed")
+    seeded = run_process(url, "seed")
     assert seeded.returncode == 0, seeded.stderr
-    summary = json.loads(_cli(url, "summary").stdout)
+    summary = json.loads(run_process(url, "summary").stdout)
     assert summary["provinces"] == 1
     assert summary["communes"] == 102
     assert summary["indicators"] == 10
@@ -46,11 +31,11 @@ def test_init_seed_summary_and_a_refused_second_seed(database_factory):
     assert summary["reports"] > 0
     assert summary["latest_as_of"] == "2026-11-16"
 
-    again = _cli(url, "seed")
+    again = run_process(url, "seed")
     assert again.returncode != 0
     assert "--force" in again.stderr and "Cơ sở dữ liệu đã có dữ liệu" in again.stderr
     assert "Traceback" not in again.stderr
-    assert json.loads(_cli(url, "summary").stdout) == summary
+    assert json.loads(run_process(url, "summary").stdout) == summary
 
 
 @pytest.mark.parametrize(

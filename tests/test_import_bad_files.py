@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -16,7 +13,7 @@ from data_access.accounts.actors import Actor
 from data_access.cli import main
 from data_access.importers.register import import_localities
 from data_access.seed import seed_database
-from data_access.settings import PROJECT_ROOT
+from tests.cli_helpers import run_process
 from tests.file_builders import FIRST_SHEET, dimension_bomb, patch_member, xlsx_bytes
 from tests.import_helpers import csv_bytes, table_snapshot
 
@@ -411,15 +408,8 @@ def test_a_missing_file_or_a_folder_exits_2_with_a_message(
 
 def test_no_traceback_reaches_the_terminal(province, tmp_path):
     """The same through a real process, for the two errors a shell user meets first."""
-    env = {**os.environ, "DATABASE_URL": province.url.render_as_string(hide_password=False)}
+    url = province.url.render_as_string(hide_password=False)
     for target in (tmp_path / "nowhere.csv", tmp_path):
-        done = subprocess.run(
-            [sys.executable, "-m", "data_access", "import-populations", str(target)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_process(url, "import-populations", str(target))
         assert done.returncode == 2 and "Traceback" not in done.stderr + done.stdout
         assert " / File «" in done.stderr
