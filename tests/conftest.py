@@ -7,6 +7,7 @@ TEST_DATABASE_URL fails the suite instead of skipping.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import queue
 import shutil
@@ -17,7 +18,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 
+from data_access.accounts import passwords
 from data_access.engine import create_db_engine
 from data_access.migrate import upgrade_to_head
 from data_access.seed import DatasetFiles, read_dataset_folder, seed_database
@@ -39,6 +42,21 @@ def _postgres_admin_url() -> str | None:
             pytest.fail(f"CI=true but TEST_DATABASE_URL is unreachable: {error}")
         return None
     return url
+
+
+# Argon2id at 64 KiB and one pass instead of 64 MiB and three: the suite hashes several
+# hundred passwords, 150 ms each at the real cost. test_accounts_passwords checks the real one.
+QUICK_HASHER = PasswordHasher.from_parameters(
+    dataclasses.replace(passwords.PARAMETERS, time_cost=1, memory_cost=64, parallelism=1)
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashes() -> Iterator[None]:
+    """Tests hash passwords with QUICK_HASHER; commands they start as processes do not."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "HASHER", QUICK_HASHER)
+        yield
 
 
 @pytest.fixture(scope="session")

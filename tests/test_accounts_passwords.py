@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher, extract_parameters
 
 from data_access.accounts import passwords
 from data_access.accounts.passwords import (
@@ -16,9 +17,17 @@ from data_access.accounts.passwords import (
 from tests.accounts_helpers import PASSWORD
 
 
-def test_hashes_are_argon2id_salted_and_verify():
+@pytest.fixture(autouse=True)
+def production_hasher(monkeypatch):
+    """These tests hash at the app's own cost, not the quick one the rest of the suite uses."""
+    monkeypatch.setattr(passwords, "HASHER", PasswordHasher.from_parameters(passwords.PARAMETERS))
+
+
+def test_hashes_are_argon2id_at_rfc_9106s_second_recommendation_salted_and_verify():
     first, second = hash_password(PASSWORD), hash_password(PASSWORD)
-    assert first.startswith("$argon2id$") and first != second
+    assert first.startswith("$argon2id$v=19$m=65536,t=3,p=4$") and first != second
+    used = extract_parameters(first)
+    assert (used.memory_cost, used.time_cost, used.parallelism) == (64 * 1024, 3, 4)
     assert PASSWORD not in first
     assert verify_password(first, PASSWORD)
     assert not verify_password(first, PASSWORD + "x")

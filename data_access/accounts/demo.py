@@ -14,9 +14,9 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from data_access import schema as s
+from data_access.accounts import passwords
 from data_access.accounts.actors import Actor
 from data_access.accounts.grants import insert_grant
-from data_access.accounts.passwords import HASHER
 from data_access.accounts.roles import (
     ADMIN,
     COMMITTEE,
@@ -96,7 +96,7 @@ def create_demo_accounts(connection: sa.Connection, *, now: datetime) -> list[st
         row = connection.execute(sa.select(u.id, u.is_demo).where(u.login == account.login)).first()
         if row is not None and not row.is_demo:
             continue
-        password_hash = HASHER.hash(account.password)
+        password_hash = passwords.HASHER.hash(account.password)
         if row is None:
             user_id = insert_user(
                 connection,

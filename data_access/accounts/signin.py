@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.accounts import audit
+from data_access.accounts import audit, passwords
 from data_access.accounts.clock import as_naive_utc
-from data_access.accounts.passwords import HASHER, needs_rehash, verify_password
+from data_access.accounts.passwords import needs_rehash, verify_password
 from data_access.accounts.sessions import create_session
 from data_access.engine import immediate_transaction
 from data_access.meta import fetch_is_demo
@@ -167,7 +167,7 @@ def sign_in(
             connection.execute(
                 s.users.update()
                 .where(s.users.c.id == user.id)
-                .values(password_hash=HASHER.hash(password))
+                .values(password_hash=passwords.HASHER.hash(password))
             )
         token = create_session(
             connection, user.id, now=now, address=address, user_agent=user_agent, settings=settings
