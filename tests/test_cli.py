@@ -1,7 +1,8 @@
 """`python -m data_access init | seed | summary` on a new SQLite file and a new PostgreSQL DB.
 
-The first test runs the commands as real processes, as a shell user does; the others call the
-same entry point (data_access.cli.main) in this process, with the same parser and messages.
+The first test runs `seed` as a real process, as a shell user does, twice (the second refused);
+everything else calls the same entry point (data_access.cli.main) in this process, with the same
+parser and messages.
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ import json
 import pytest
 
 from data_access.cli import main
-from tests.cli_helpers import run_process
+from tests.cli_helpers import run_in_process, run_process
 
 
 def test_init_seed_summary_and_a_refused_second_seed(database_factory):
     url = database_factory.new_url()
-    assert run_process(url, "init").returncode == 0
-    empty = json.loads(run_process(url, "summary").stdout)
+    assert run_in_process(url, "init").returncode == 0
+    empty = json.loads(run_in_process(url, "summary").stdout)
     assert empty["communes"] == 0 and empty["reports"] == 0 and empty["latest_as_of"] is None
 
     seeded = run_process(url, "seed")
     assert seeded.returncode == 0, seeded.stderr
-    summary = json.loads(run_process(url, "summary").stdout)
+    summary = json.loads(run_in_process(url, "summary").stdout)
     assert summary["provinces"] == 1
     assert summary["communes"] == 102
     assert summary["indicators"] == 10
@@ -35,7 +36,7 @@ def test_init_seed_summary_and_a_refused_second_seed(database_factory):
     assert again.returncode != 0
     assert "--force" in again.stderr and "Cơ sở dữ liệu đã có dữ liệu" in again.stderr
     assert "Traceback" not in again.stderr
-    assert json.loads(run_process(url, "summary").stdout) == summary
+    assert json.loads(run_in_process(url, "summary").stdout) == summary
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,11 @@ from tests.import_helpers import follow_up_rows, frame_csv
 NEW_DAY, TODAY = "2026-11-18", date(2026, 11, 20)
 
 
-def test_seed_force_never_resets_the_version(empty_engine, demo_data):
-    seed_database(empty_engine, demo_data)
-    first = fetch_data_version(empty_engine)
-    seed_database(empty_engine, demo_data, force=True)
-    assert fetch_data_version(empty_engine) == first + 1
+def test_seed_force_never_resets_the_version(seeded_copy, demo_data):
+    first = fetch_data_version(seeded_copy)  # the seed and the test accounts' writes
+    assert first >= 2
+    seed_database(seeded_copy, demo_data, force=True)
+    assert fetch_data_version(seeded_copy) == first + 1
 
 
 def _two_files(demo_data) -> list[pd.DataFrame]:

@@ -12,7 +12,6 @@ import pytest
 from data_access.accounts.actors import Actor
 from data_access.cli import main
 from data_access.importers.register import import_localities
-from data_access.seed import seed_database
 from tests.cli_helpers import run_process
 from tests.file_builders import FIRST_SHEET, dimension_bomb, patch_member, xlsx_bytes
 from tests.import_helpers import csv_bytes, table_snapshot
@@ -349,8 +348,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def province(database_factory, demo_data):
     """The demo province plus a second province (98) without a campaign; shared, read only."""
-    engine = database_factory.new_engine()
-    seed_database(engine, demo_data)
+    engine = database_factory.new_seeded_engine(demo_data)
     register = csv_bytes(
         "98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header="code,name,kind,parent_code"
     )
@@ -359,6 +357,12 @@ def province(database_factory, demo_data):
         == "committed"
     )
     return engine
+
+
+@pytest.fixture(scope="module")
+def before(province):
+    """Every row of `province` before any test here ran: each test leaves it so."""
+    return table_snapshot(province)
 
 
 def _cli(engine, monkeypatch, capsys, args, env) -> tuple[int, str]:
@@ -376,11 +380,22 @@ def _cli(engine, monkeypatch, capsys, args, env) -> tuple[int, str]:
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
 )
 def test_a_file_as_staff_send_it_gets_a_message_and_changes_nothing(
-    province, monkeypatch, capsys, tmp_path, command, name, build, extra, env, exit_code, vi, en
+    province,
+    before,
+    monkeypatch,
+    capsys,
+    tmp_path,
+    command,
+    name,
+    build,
+    extra,
+    env,
+    exit_code,
+    vi,
+    en,
 ):
     path = tmp_path / name
     path.write_bytes(build())
-    before = table_snapshot(province)
     code, output = _cli(province, monkeypatch, capsys, [command, str(path), *extra], env)
     assert code == exit_code, output
     assert vi in output and en in output, output
@@ -396,9 +411,8 @@ def test_a_file_as_staff_send_it_gets_a_message_and_changes_nothing(
     ],
 )
 def test_a_missing_file_or_a_folder_exits_2_with_a_message(
-    province, monkeypatch, capsys, tmp_path, target, key_vi, key_en
+    province, before, monkeypatch, capsys, tmp_path, target, key_vi, key_en
 ):
-    before = table_snapshot(province)
     code, output = _cli(
         province, monkeypatch, capsys, ["import-reports", str(tmp_path / target)], {}
     )
