@@ -24,6 +24,7 @@ from data_access.accounts import passwords
 from data_access.engine import create_db_engine
 from data_access.migrate import upgrade_to_head
 from data_access.seed import DatasetFiles, read_dataset_folder, seed_database
+from tests.import_helpers import table_snapshot
 
 
 def _postgres_admin_url() -> str | None:
@@ -206,6 +207,17 @@ def empty_engine(database_factory: DatabaseFactory) -> Iterator[sa.Engine]:
     engine = database_factory.new_engine()
     yield engine
     database_factory.release(engine)
+
+
+@pytest.fixture(scope="session")
+def seeded_rows(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> dict:
+    """Every row of a new seeded_copy (each starts as the same copy of the seeded demo): what a
+    test compares with after a write that must change nothing."""
+    engine = database_factory.new_seeded_engine(demo_data)
+    try:
+        return table_snapshot(engine)
+    finally:
+        database_factory.release(engine)
 
 
 @pytest.fixture

@@ -39,28 +39,24 @@ def shared_engine(database_factory, demo_data):
     return database_factory.new_seeded_engine(demo_data)
 
 
-@pytest.fixture
-def fresh_engine(seeded_copy):
-    """A seeded database of the test's own (a copy of the seeded demo)."""
-    return seeded_copy
-
-
 def _stage(engine, code: str) -> dict | None:
     stages = fetch_stages(engine).set_index("stage_code")
     return stages.loc[code].to_dict() if code in stages.index else None
 
 
-def test_a_stage_is_added_and_a_deadline_moved_by_reimport_each_as_a_batch(fresh_engine):
-    before = table_snapshot(fresh_engine)
+def test_a_stage_is_added_and_a_deadline_moved_by_reimport_each_as_a_batch(
+    seeded_copy, seeded_rows
+):
+    before = seeded_rows
     moved = csv_bytes(
         STAGE_1.replace("2025-10-25", "2025-11-15").replace(",7", ",14"), header=CAMPAIGN_HEADER
     )
-    changed = import_campaign(fresh_engine, moved, "campaign.csv", actor=Actor(name="t"))
+    changed = import_campaign(seeded_copy, moved, "campaign.csv", actor=Actor(name="t"))
     assert changed.status == "committed" and changed.replaced == 2  # campaign names, stage
-    stage = _stage(fresh_engine, "GD1-2025")
+    stage = _stage(seeded_copy, "GD1-2025")
     assert stage["deadline"] == date(2025, 11, 15) and stage["period_days"] == 14
     added = import_campaign(
-        fresh_engine,
+        seeded_copy,
         csv_bytes(
             "BDHVS-99,99,Chiến dịch,Campaign,GD3-2027,Giai đoạn 3,Stage 3,2027-01-01,2027-12-31,",
             header=CAMPAIGN_HEADER,
@@ -69,10 +65,10 @@ def test_a_stage_is_added_and_a_deadline_moved_by_reimport_each_as_a_batch(fresh
         actor=Actor(name="t"),
     )
     assert added.status == "committed" and added.added == 1
-    assert _stage(fresh_engine, "GD3-2027")["period_days"] == 7
-    rollback_batch(fresh_engine, added.batch_id, actor=Actor(name="t"))
-    rollback_batch(fresh_engine, changed.batch_id, actor=Actor(name="t"))
-    after = table_snapshot(fresh_engine)
+    assert _stage(seeded_copy, "GD3-2027")["period_days"] == 7
+    rollback_batch(seeded_copy, added.batch_id, actor=Actor(name="t"))
+    rollback_batch(seeded_copy, changed.batch_id, actor=Actor(name="t"))
+    after = table_snapshot(seeded_copy)
     for table in ("campaigns", "stages", "targets", "indicators", "reports"):
         assert after[table] == before[table], table
 
@@ -191,18 +187,18 @@ def test_bad_catalogue_rows_are_refused_by_row_and_column(
     assert table_snapshot(shared_engine) == before
 
 
-def test_indicators_accept_decimals_and_the_sample_file_format(fresh_engine):
+def test_indicators_accept_decimals_and_the_sample_file_format(seeded_copy):
     data = csv_bytes(
         "CT11,Vốn vay,Loans,count,higher,SCT,CHINH_SACH,,Tỷ đồng,Billion dong,,,2,11",
         header="code,name_vi,name_en,unit,direction,agency_code,task_group_code,"
         "target_group_code,numerator_vi,numerator_en,denominator_vi,denominator_en,decimals,"
         "sort_order",
     )
-    preview = import_indicators(fresh_engine, data, "i.csv", actor=Actor(name="t"), dry_run=True)
-    outcome = import_indicators(fresh_engine, data, "i.csv", actor=Actor(name="t"))
+    preview = import_indicators(seeded_copy, data, "i.csv", actor=Actor(name="t"), dry_run=True)
+    outcome = import_indicators(seeded_copy, data, "i.csv", actor=Actor(name="t"))
     assert preview.status == "dry_run" and outcome.status == "committed"
     assert (preview.added, preview.replaced) == (outcome.added, outcome.replaced) == (1, 0)
-    with fresh_engine.connect() as connection:
+    with seeded_copy.connect() as connection:
         row = connection.execute(
             sa.select(s.indicators.c.decimals, s.indicators.c.numerator_en).where(
                 s.indicators.c.code == "CT11"
@@ -211,9 +207,9 @@ def test_indicators_accept_decimals_and_the_sample_file_format(fresh_engine):
     assert tuple(row) == (2, "Billion dong")
 
 
-def test_targets_rows_left_empty_are_skipped_and_counted(fresh_engine):
+def test_targets_rows_left_empty_are_skipped_and_counted(seeded_copy):
     data = csv_bytes("CT07,GD2-2026,40001,100,900", "CT08,GD2-2026,40001,,", header=TARGET_HEADER)
-    outcome = import_targets(fresh_engine, data, "t.csv", actor=Actor(name="t"))
+    outcome = import_targets(seeded_copy, data, "t.csv", actor=Actor(name="t"))
     assert outcome.status == "committed" and outcome.added == 1 and outcome.skipped == 1
     assert "1 dòng để trống" in outcome.summary("vi") and "1 rows left empty" in outcome.summary(
         "en"
@@ -228,24 +224,24 @@ def test_a_catalogue_dry_run_writes_nothing(shared_engine):
     assert table_snapshot(shared_engine) == before
 
 
-def test_edits_are_batches_and_roll_back_exactly(fresh_engine):
-    before = table_snapshot(fresh_engine)
-    renamed = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
+def test_edits_are_batches_and_roll_back_exactly(seeded_copy, seeded_rows):
+    before = seeded_rows
+    renamed = rename_agency(seeded_copy, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
     assert renamed.status == "committed" and renamed.replaced == 1
-    assert fetch_agencies(fresh_engine).set_index("code").loc["SKHCN", "name_vi"] == "Sở KH&CN"
-    same = rename_agency(fresh_engine, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
+    assert fetch_agencies(seeded_copy).set_index("code").loc["SKHCN", "name_vi"] == "Sở KH&CN"
+    same = rename_agency(seeded_copy, "SKHCN", name_vi="Sở KH&CN", actor=Actor(name="admin"))
     assert same.status == "nothing_new"
     extended = extend_stage_deadline(
-        fresh_engine, "GD2-2026", date(2027, 3, 31), actor=Actor(name="admin")
+        seeded_copy, "GD2-2026", date(2027, 3, 31), actor=Actor(name="admin")
     )
-    assert _stage(fresh_engine, "GD2-2026")["deadline"] == date(2027, 3, 31)
-    period = change_stage(fresh_engine, "GD2-2026", period_days=14, actor=Actor(name="admin"))
+    assert _stage(seeded_copy, "GD2-2026")["deadline"] == date(2027, 3, 31)
+    period = change_stage(seeded_copy, "GD2-2026", period_days=14, actor=Actor(name="admin"))
     retired = retire_indicator_from_stage(
-        fresh_engine, "CT10", "GD2-2026", actor=Actor(name="admin")
+        seeded_copy, "CT10", "GD2-2026", actor=Actor(name="admin")
     )
     assert retired.status == "committed"
-    stage_id = int(_stage(fresh_engine, "GD2-2026")["stage_id"])
-    with fresh_engine.connect() as connection:
+    stage_id = int(_stage(seeded_copy, "GD2-2026")["stage_id"])
+    with seeded_copy.connect() as connection:
         left = connection.execute(
             sa.select(sa.func.count()).where(
                 s.targets.c.stage_id == stage_id, s.targets.c.locality_id.is_(None)
@@ -253,8 +249,8 @@ def test_edits_are_batches_and_roll_back_exactly(fresh_engine):
         ).scalar_one()
     assert left == 9
     for outcome in (retired, period, extended, renamed):
-        rollback_batch(fresh_engine, outcome.batch_id, actor=Actor(name="t"))
-    after = table_snapshot(fresh_engine)
+        rollback_batch(seeded_copy, outcome.batch_id, actor=Actor(name="t"))
+    after = table_snapshot(seeded_copy)
     for table in ("agencies", "stages", "targets", "indicators"):
         assert after[table] == before[table], table
 

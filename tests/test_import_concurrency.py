@@ -105,8 +105,10 @@ def test_the_same_file_twice_at_once_gives_already_imported(seeded_copy, demo_da
     assert all(o.batch_id == committed.batch_id for o in outcomes)
 
 
-def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(seeded_copy, demo_data):
-    before = table_snapshot(seeded_copy)
+def test_overlapping_files_at_once_are_serialised_and_roll_back_exactly(
+    seeded_copy, seeded_rows, demo_data
+):
+    before = seeded_rows
     rows = follow_up_rows(demo_data.reports, "2026-11-18", bump=1)
     other = rows.assign(numerator=(rows["numerator"].astype(int) + 1).astype(str))
     has_denominator = other["denominator"] != ""

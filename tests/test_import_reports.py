@@ -35,12 +35,6 @@ def shared_engine(database_factory, demo_data):
     return database_factory.new_seeded_engine(demo_data)
 
 
-@pytest.fixture
-def fresh_engine(seeded_copy):
-    """A seeded database of its own, for a test that writes."""
-    return seeded_copy
-
-
 BAD_INPUT = [
     # (lines, options, key, row, column, value)
     (["99999,CT01,2026-11-09,10,597,"], {}, "import.unknown_commune", 2, "commune_code", "99999"),
@@ -170,14 +164,14 @@ def test_a_date_between_two_stages_is_accepted(shared_engine, demo_data):
 
 
 @pytest.fixture
-def two_provinces(fresh_engine):
+def two_provinces(seeded_copy):
     """The demo database plus a second province (no campaign) with one commune."""
     register = csv_bytes("98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header=LOCALITY_HEADER)
     assert (
-        import_localities(fresh_engine, register, "dm.csv", actor=Actor(name="t")).status
+        import_localities(seeded_copy, register, "dm.csv", actor=Actor(name="t")).status
         == "committed"
     )
-    return fresh_engine
+    return seeded_copy
 
 
 @pytest.mark.parametrize(
@@ -195,7 +189,7 @@ def test_a_commune_outside_the_campaign_province_is_refused(two_provinces, optio
     assert snapshot(two_provinces) == before
 
 
-def test_rollback_restores_empty_notes_and_denominators_exactly(fresh_engine, demo_data):
+def test_rollback_restores_empty_notes_and_denominators_exactly(seeded_copy, demo_data):
     reports = demo_data.reports
     noted = reports[(reports["note"] != "") & (reports["locality_code"].str.len() == 5)].iloc[-1]
     same_day = reports[(reports["as_of"] == noted["as_of"]) & (reports["note"] == "")]
@@ -206,13 +200,13 @@ def test_rollback_restores_empty_notes_and_denominators_exactly(fresh_engine, de
         f"{r['denominator']},sửa {i}"
         for i, r in enumerate([noted, count_row, percent_row])
     ]
-    before = table_snapshot(fresh_engine)
+    before = table_snapshot(seeded_copy)
     outcome = import_reports(
-        fresh_engine, csv_bytes(*lines), "notes.csv", actor=Actor(name="t"), today=TODAY
+        seeded_copy, csv_bytes(*lines), "notes.csv", actor=Actor(name="t"), today=TODAY
     )
     assert outcome.status == "committed" and outcome.replaced == 3
-    rollback_batch(fresh_engine, outcome.batch_id, actor=Actor(name="t"))
-    assert table_snapshot(fresh_engine)["reports"] == before["reports"]
+    rollback_batch(seeded_copy, outcome.batch_id, actor=Actor(name="t"))
+    assert table_snapshot(seeded_copy)["reports"] == before["reports"]
 
 
 def test_every_problem_of_a_file_is_listed_by_row(shared_engine):
@@ -240,25 +234,25 @@ def test_unknown_stage_and_missing_columns_are_rejected(shared_engine):
     assert snapshot(shared_engine) == before
 
 
-def test_decrease_needs_confirmation_then_imports(fresh_engine):
+def test_decrease_needs_confirmation_then_imports(seeded_copy):
     data = csv_bytes("40001,CT01,2026-11-17,1,597,")
-    before = snapshot(fresh_engine)
-    outcome = import_reports(fresh_engine, data, "low.csv", actor=Actor(name="t"), today=TODAY)
+    before = snapshot(seeded_copy)
+    outcome = import_reports(seeded_copy, data, "low.csv", actor=Actor(name="t"), today=TODAY)
     assert outcome.status == "needs_confirmation"
     warning = outcome.warnings[0]
     assert warning.key == "import.decrease" and warning.row == 2 and warning.value == "1"
     assert "2026-11-16" in warning.bilingual()
-    assert snapshot(fresh_engine) == before
+    assert snapshot(seeded_copy) == before
     confirmed = import_reports(
-        fresh_engine, data, "low.csv", actor=Actor(name="t"), today=TODAY, allow_decrease=True
+        seeded_copy, data, "low.csv", actor=Actor(name="t"), today=TODAY, allow_decrease=True
     )
     assert confirmed.status == "committed" and confirmed.added == 1
-    assert stored_value(fresh_engine, "40001", "CT01", "2026-11-17")[0] == 1
+    assert stored_value(seeded_copy, "40001", "CT01", "2026-11-17")[0] == 1
 
 
-def test_denominator_far_from_population_warns_but_imports(fresh_engine, demo_data):
+def test_denominator_far_from_population_warns_but_imports(seeded_copy, demo_data):
     outcome = import_reports(
-        fresh_engine,
+        seeded_copy,
         csv_bytes("40001,CT01,2026-11-17,597,5000,"),
         "f.csv",
         actor=Actor(name="t"),
@@ -274,7 +268,7 @@ def test_denominator_far_from_population_warns_but_imports(fresh_engine, demo_da
 
 
 @pytest.mark.parametrize("fmt", ["bom_csv", "semicolon_csv", "xlsx"])
-def test_formats_with_vietnamese_headers_import(fresh_engine, demo_data, fmt):
+def test_formats_with_vietnamese_headers_import(seeded_copy, demo_data, fmt):
     rows = follow_up_rows(demo_data.reports, "18/11/2026", bump=1)
     vietnamese = rows.rename(
         columns={
@@ -293,38 +287,38 @@ def test_formats_with_vietnamese_headers_import(fresh_engine, demo_data, fmt):
         data = frame_csv(vietnamese, sep=";")
     else:
         data = frame_xlsx(vietnamese.assign(**{"Tử số": vietnamese["Tử số"].astype(int)}))
-    outcome = import_reports(fresh_engine, data, f"file.{fmt}", actor=Actor(name="t"), today=TODAY)
+    outcome = import_reports(seeded_copy, data, f"file.{fmt}", actor=Actor(name="t"), today=TODAY)
     assert outcome.status == "committed", [p.bilingual() for p in outcome.problems[:3]]
     assert outcome.added == len(rows)
     first = rows.iloc[0]
-    value = stored_value(fresh_engine, first["commune_code"], first["indicator_code"], "2026-11-18")
+    value = stored_value(seeded_copy, first["commune_code"], first["indicator_code"], "2026-11-18")
     assert value[0] == float(first["numerator"])
 
 
-def test_same_content_reimport_changes_nothing_even_as_xlsx(fresh_engine, demo_data):
+def test_same_content_reimport_changes_nothing_even_as_xlsx(seeded_copy, demo_data):
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
     first = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
+        seeded_copy, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
     )
     assert first.status == "committed"
-    before = snapshot(fresh_engine)
+    before = snapshot(seeded_copy)
     again = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
+        seeded_copy, frame_csv(rows), "a.csv", actor=Actor(name="t"), today=TODAY
     )
     as_xlsx = import_reports(
-        fresh_engine, frame_xlsx(rows), "a.xlsx", actor=Actor(name="t"), today=TODAY
+        seeded_copy, frame_xlsx(rows), "a.xlsx", actor=Actor(name="t"), today=TODAY
     )
     for outcome in (again, as_xlsx):
         assert outcome.status == "same_file" and outcome.batch_id == first.batch_id
         assert f"#{first.batch_id}" in outcome.summary("vi")
-    assert snapshot(fresh_engine) == before
+    assert snapshot(seeded_copy) == before
 
 
-def test_replace_then_rollback_restores_earlier_values(fresh_engine, demo_data):
-    seed_value = stored_value(fresh_engine, "40001", "CT01", "2026-11-16")
+def test_replace_then_rollback_restores_earlier_values(seeded_copy, demo_data):
+    seed_value = stored_value(seeded_copy, "40001", "CT01", "2026-11-16")
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
     first = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
+        seeded_copy, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
     )
     corrected = rows.copy()
     corrected["numerator"] = (corrected["numerator"].astype(int) + 1).astype(str)
@@ -345,41 +339,41 @@ def test_replace_then_rollback_restores_earlier_values(fresh_engine, demo_data):
     )
     second_file = frame_csv(pd.concat([corrected, monday], ignore_index=True))
     second = import_reports(
-        fresh_engine, second_file, "b.csv", actor=Actor(name="binh"), today=TODAY
+        seeded_copy, second_file, "b.csv", actor=Actor(name="binh"), today=TODAY
     )
     assert second.status == "committed"
     assert (second.added, second.replaced) == (0, len(rows) + 1)
-    batches = fetch_batches(fresh_engine).set_index("batch_id")
+    batches = fetch_batches(seeded_copy).set_index("batch_id")
     assert batches.loc[second.batch_id, "rows_replaced"] == len(rows) + 1
     assert batches.loc[second.batch_id, "user_name"] == "binh"
     assert len(batches.loc[second.batch_id, "sha256"]) == 64
     key = (rows.iloc[0]["commune_code"], rows.iloc[0]["indicator_code"])
-    assert stored_value(fresh_engine, *key, "2026-11-18")[2] == second.batch_id
+    assert stored_value(seeded_copy, *key, "2026-11-18")[2] == second.batch_id
     with pytest.raises(RollbackRefused) as refused:
-        rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
+        rollback_batch(seeded_copy, first.batch_id, actor=Actor(name="t"))
     assert refused.value.problem.key == "rollback.later"
-    done = rollback_batch(fresh_engine, second.batch_id, actor=Actor(name="t"))
+    done = rollback_batch(seeded_copy, second.batch_id, actor=Actor(name="t"))
     assert done == {"deleted": 0, "restored": len(rows) + 1}
-    restored = stored_value(fresh_engine, *key, "2026-11-18")
+    restored = stored_value(seeded_copy, *key, "2026-11-18")
     assert restored == (float(rows.iloc[0]["numerator"]), restored[1], first.batch_id)
-    assert stored_value(fresh_engine, "40001", "CT01", "2026-11-16") == seed_value
-    rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
-    assert stored_value(fresh_engine, *key, "2026-11-18") is None
-    statuses = fetch_batches(fresh_engine).set_index("batch_id")["status"]
+    assert stored_value(seeded_copy, "40001", "CT01", "2026-11-16") == seed_value
+    rollback_batch(seeded_copy, first.batch_id, actor=Actor(name="t"))
+    assert stored_value(seeded_copy, *key, "2026-11-18") is None
+    statuses = fetch_batches(seeded_copy).set_index("batch_id")["status"]
     assert statuses[first.batch_id] == statuses[second.batch_id] == "rolled_back"
     with pytest.raises(RollbackRefused):
-        rollback_batch(fresh_engine, first.batch_id, actor=Actor(name="t"))
+        rollback_batch(seeded_copy, first.batch_id, actor=Actor(name="t"))
     again = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
+        seeded_copy, frame_csv(rows), "a.csv", actor=Actor(name="an"), today=TODAY
     )
     assert again.status == "committed"
 
 
-def test_dry_run_counts_but_writes_nothing(fresh_engine, demo_data):
+def test_dry_run_counts_but_writes_nothing(seeded_copy, demo_data):
     rows = follow_up_rows(demo_data.reports, "2026-11-18")
-    before = snapshot(fresh_engine)
+    before = snapshot(seeded_copy)
     outcome = import_reports(
-        fresh_engine, frame_csv(rows), "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
+        seeded_copy, frame_csv(rows), "a.csv", actor=Actor(name="t"), dry_run=True, today=TODAY
     )
     assert outcome.status == "dry_run" and outcome.added == len(rows)
-    assert snapshot(fresh_engine) == before
+    assert snapshot(seeded_copy) == before
