@@ -187,18 +187,28 @@ class DatabaseFactory:
     scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def database_factory(request, tmp_path_factory) -> Iterator[DatabaseFactory]:
-    """A DatabaseFactory for each backend."""
+    """A DatabaseFactory for each backend (SQLite's is the one demo_sqlite_url uses too)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("sqlite_factory")
+        return
     factory = DatabaseFactory(request.param, tmp_path_factory.mktemp(request.param))
     yield factory
     factory.cleanup()
 
 
 @pytest.fixture(scope="session")
+def sqlite_factory(tmp_path_factory) -> Iterator[DatabaseFactory]:
+    """The SQLite DatabaseFactory: its seeded template is made once for every test here."""
+    factory = DatabaseFactory("sqlite", tmp_path_factory.mktemp("sqlite"))
+    yield factory
+    factory.cleanup()
+
+
+@pytest.fixture(scope="session")
 def seeded_engine(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> sa.Engine:
-    """A database holding the demo province; tests must not write to it."""
-    engine = database_factory.new_engine()
-    seed_database(engine, demo_data)
-    return engine
+    """A database holding the demo province (a copy of the seeded template, with the test
+    identities); tests must not write to it."""
+    return database_factory.new_seeded_engine(demo_data)
 
 
 @pytest.fixture
@@ -229,17 +239,12 @@ def seeded_copy(database_factory: DatabaseFactory, demo_data: DatasetFiles) -> I
 
 
 @pytest.fixture(scope="session")
-def demo_sqlite_url(tmp_path_factory, demo_data: DatasetFiles) -> str:
-    """URL of an SQLite file holding the demo province, for app-level tests (read only)."""
-    from tests.viewers import link_test_identities
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'demo.db'}"
-    engine = create_db_engine(url)
-    upgrade_to_head(engine)
-    seed_database(engine, demo_data)
-    link_test_identities(engine)
+def demo_sqlite_url(sqlite_factory: DatabaseFactory, demo_data: DatasetFiles) -> str:
+    """URL of an SQLite file holding the demo province and the test identities, for app-level
+    tests (read only)."""
+    engine = sqlite_factory.new_seeded_engine(demo_data)
     engine.dispose()
-    return url
+    return engine.url.render_as_string(hide_password=False)
 
 
 @pytest.fixture

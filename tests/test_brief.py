@@ -21,6 +21,7 @@ from figures.reader import PlainReader
 from i18n import CATALOGUE, translate
 from i18n.formats import format_date, format_number, format_percent, format_value
 from reports.brief import build_brief_pdf
+from reports.cli import main as brief_cli
 from reports.content import BriefInputError, gather_content, resolve_request
 from reports.layout import FONT_DIR, FONT_FILES
 from tests import oracle
@@ -226,10 +227,14 @@ def test_cli_writes_the_pdf(demo_sqlite_url, tmp_path):
         (["--agency", "NOPE"], "Không có cơ quan mã «NOPE»", "No agency with code «NOPE»"),
     ],
 )
-def test_cli_wrong_input_is_a_bilingual_message(demo_sqlite_url, tmp_path, args, vi, en):
+def test_cli_wrong_input_is_a_bilingual_message(
+    demo_sqlite_url, tmp_path, monkeypatch, capsys, args, vi, en
+):
+    """In this process through the same entry point; test_cli_writes_the_pdf runs a real one."""
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
     out = tmp_path / "never.pdf"
-    done = _run_cli(demo_sqlite_url, "--out", str(out), *args)
-    assert done.returncode == 2
-    assert vi in done.stderr and en in done.stderr
-    assert "Traceback" not in done.stderr
+    assert brief_cli(["brief", "--out", str(out), *args]) == 2
+    stderr = capsys.readouterr().err
+    assert vi in stderr and en in stderr
+    assert "Traceback" not in stderr
     assert not out.exists()
