@@ -151,7 +151,10 @@ def _decision_form(filters: Filters, meeting_id: int) -> None:
             t("meetings.field.kind"), SUBJECT_KINDS, format_func=lambda k: t(f"decision.kind.{k}")
         )
         chosen = st.multiselect(
-            t("meetings.field.communes"), list(communes), format_func=communes.get
+            t("meetings.field.communes"),
+            list(communes),
+            format_func=communes.get,
+            placeholder=t("meetings.communes_placeholder"),
         )
         names = dict(zip(indicators["code"], indicators["name_" + lang], strict=True))
         indicator = st.selectbox(

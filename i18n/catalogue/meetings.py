@@ -50,6 +50,7 @@ MESSAGES = {
     "meetings.record": ("Ghi kết luận", "Record a decision"),
     "meetings.field.kind": ("Về", "About"),
     "meetings.field.communes": ("Xã, phường", "Communes"),
+    "meetings.communes_placeholder": ("Chọn xã, phường", "Choose communes"),
     "meetings.field.indicator": ("Chỉ tiêu", "Indicator"),
     "meetings.field.text": ("Nội dung kết luận", "Decision"),
     "meetings.field.side": ("Bên chịu trách nhiệm", "Responsible side"),
