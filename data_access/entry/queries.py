@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from data_access import schema as s
 from data_access.accounts.actors import Actor
 from data_access.entry.status import DRAFT, EntryValue
-from data_access.frames import Bind, connected, to_date_column
+from data_access.frames import Bind, connected, frame_of, to_date_column
 from data_access.importers.lookups import fetch_latest_populations
 from data_access.importers.problems import display_value
 from data_access.permissions import refused_communes
@@ -119,7 +119,7 @@ def _stage_indicators(connection: sa.Connection, stage_id: int) -> pd.DataFrame:
         .where(tgt.c.stage_id == stage_id, tgt.c.locality_id.is_(None))
         .order_by(ind.c.sort_order, ind.c.code)
     )
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return frame_of(result)
 
 
 def _last_reports(connection: sa.Connection, locality_id: int, before: date) -> pd.DataFrame:
@@ -145,7 +145,7 @@ def _last_reports(connection: sa.Connection, locality_id: int, before: date) -> 
             ),
         )
     )
-    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    frame = frame_of(result)
     frame["last_as_of"] = to_date_column(frame["last_as_of"])
     return frame
 
@@ -209,7 +209,7 @@ def fetch_entry_periods(
         stmt = stmt.where(p.c.status.in_(list(statuses)))
     with connected(bind) as connection:
         result = connection.execute(stmt)
-        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        frame = frame_of(result)
         refused = refused_communes(connection, actor, frame["commune_code"].unique())
     frame["as_of"] = to_date_column(frame["as_of"])
     return frame[~frame["commune_code"].isin(refused)].reset_index(drop=True)

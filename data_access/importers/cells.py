@@ -24,32 +24,51 @@ def _first_control(value: object) -> str:
     return f"U+{ord(found.group()):04X}" if found else ""
 
 
+# What is wrong with a cell, tried in this order: (problem key, the test, its parameter name).
+_CELL_PROBLEMS = (
+    ("import.formula_without_value", lambda v: isinstance(v, UncachedFormula), "formula"),
+    ("import.bad_cell", lambda v: isinstance(v, UnreadableCell), "detail"),
+    ("import.not_finite", lambda v: isinstance(v, float) and not math.isfinite(v), None),
+)
+
+
+def _cell_problem(value: object) -> int:
+    """Which of _CELL_PROBLEMS the cell has (its index), else -1."""
+    for number, (_, test, _) in enumerate(_CELL_PROBLEMS):
+        if test(value):
+            return number
+    return -1
+
+
 def check_cells(frame: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
     """Cells of `columns` that hold no usable value: a formula without its computed value,
-    a number cell that cannot be read or is not finite, a control character."""
+    a number cell that cannot be read or is not finite, a control character.
+
+    One pass per column finds them; messages are built only for the cells flagged.
+    """
     problems: list[Problem] = []
     for column in columns:
         if column not in frame.columns:
             continue
         values = frame[column]
-        formula = values.map(lambda v: isinstance(v, UncachedFormula))
-        problems += problems_where(
-            frame,
-            formula,
-            "import.formula_without_value",
-            column,
-            params={"formula": values.map(str)},
-        )
-        unreadable = values.map(lambda v: isinstance(v, UnreadableCell))
-        problems += problems_where(
-            frame, unreadable, "import.bad_cell", column, params={"detail": values.map(str)}
-        )
-        infinite = values.map(lambda v: isinstance(v, float) and not math.isfinite(v))
-        problems += problems_where(frame, infinite, "import.not_finite", column)
-        codes = values.map(_first_control)
-        problems += problems_where(
-            frame, codes != "", "import.control_character", column, params={"code": codes}
-        )
+        kinds = values.map(_cell_problem)
+        for number, (key, _, param) in enumerate(_CELL_PROBLEMS):
+            flagged = kinds == number
+            if flagged.any():
+                params = {param: values[flagged].map(str)} if param else None
+                problems += problems_where(frame, flagged, key, column, params=params)
+        texts = values[values.map(lambda v: isinstance(v, str))]
+        codes = texts.map(_first_control)
+        codes = codes[codes != ""]
+        if not codes.empty:
+            flagged = values.index.isin(codes.index)
+            problems += problems_where(
+                frame,
+                pd.Series(flagged, index=values.index),
+                "import.control_character",
+                column,
+                params={"code": codes},
+            )
     return problems
 
 

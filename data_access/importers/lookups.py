@@ -9,12 +9,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.frames import to_date_column
+from data_access.frames import frame_of, to_date_column
 
 
 def _frame(connection: sa.Connection, stmt: sa.Executable) -> pd.DataFrame:
-    result = connection.execute(stmt)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return frame_of(connection.execute(stmt))
 
 
 def fetch_locality_codes(connection: sa.Connection) -> pd.DataFrame:

@@ -56,20 +56,22 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         .astype(str)
         .str.replace(r"[\s\u00a0]", "", regex=True)
     )
-    pending = pd.Series(True, index=text.index)
-    ambiguous = text.str.fullmatch(AMBIGUOUS_FORM)
-    problem[ambiguous[ambiguous].index] = AMBIGUOUS
-    pending &= ~ambiguous
+    ambiguous = text.str.fullmatch(AMBIGUOUS_FORM).astype(bool)
+    problem[text.index[ambiguous]] = AMBIGUOUS
+    pending = text[~ambiguous]
+    # Each form is tried on the cells no earlier form matched (most files: whole numbers only).
     for pattern, delete, decimal in NUMBER_FORMS:
-        match = pending & text.str.fullmatch(pattern)
-        cleaned = text[match]
+        if pending.empty:
+            break
+        match = pending.str.fullmatch(pattern).astype(bool)
+        cleaned = pending[match]
         if delete:
             cleaned = cleaned.str.replace(delete, "", regex=False)
         if decimal:
             cleaned = cleaned.str.replace(decimal, ".", regex=False)
         result[cleaned.index] = cleaned.astype(float)
-        pending &= ~match
-    problem[pending[pending].index] = NOT_A_NUMBER
+        pending = pending[~match]
+    problem[pending.index] = NOT_A_NUMBER
     return result, problem
 
 

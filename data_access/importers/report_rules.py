@@ -22,13 +22,17 @@ from data_access.settings import load_settings
 DECIMAL_SLACK = 1e-6
 
 
-def _within(frame: pd.DataFrame, start: date, end: date, *, open_ends: bool = False) -> pd.Series:
-    def test(d: object) -> bool:
-        if not isinstance(d, date):
-            return False
-        return start < d < end if open_ends else start <= d <= end
+def _within(days: pd.Series, start: date, end: date, *, open_ends: bool = False) -> pd.Series:
+    """True where the row's date (`_days`) lies in start..end (strictly inside: `open_ends`)."""
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    inside = (days > first) & (days < last) if open_ends else (days >= first) & (days <= last)
+    return inside.fillna(False).astype(bool)
 
-    return frame["as_of"].map(test)
+
+def _days(frame: pd.DataFrame) -> pd.Series:
+    """The rows' dates as timestamps (NaT where the cell holds no date)."""
+    dated = frame["as_of"].map(lambda d: isinstance(d, date))
+    return pd.to_datetime(frame["as_of"].where(dated), errors="coerce")
 
 
 def _named_stage(frame: pd.DataFrame, stage: pd.Series, member: pd.Series) -> list[Problem]:
@@ -38,7 +42,7 @@ def _named_stage(frame: pd.DataFrame, stage: pd.Series, member: pd.Series) -> li
     problems = problems_where(
         frame, elsewhere, "import.outside_province", "commune_code", params=params
     )
-    outside = dated & ~_within(frame, stage["start_date"], stage["deadline"])
+    outside = dated & ~_within(_days(frame), stage["start_date"], stage["deadline"])
     span = {"stage": stage["code"], "start": stage["start_date"], "deadline": stage["deadline"]}
     problems += problems_where(frame, outside, "import.outside_stage", "as_of", params=span)
     frame["stage_id"] = int(stage["stage_id"])
@@ -48,12 +52,13 @@ def _named_stage(frame: pd.DataFrame, stage: pd.Series, member: pd.Series) -> li
 
 def _province_stages(frame: pd.DataFrame, stages: pd.DataFrame, member: pd.Series) -> pd.Series:
     """Assign each row a stage of its own province (or the stage before a gap)."""
+    days = _days(frame)
     for province_id, mine in stages.groupby("province_id", sort=False):
         ours = frame["province_id"] == province_id
         spans = list(mine.itertuples())
         for stage in spans:
             inside = (
-                ours & frame["stage_id"].isna() & _within(frame, stage.start_date, stage.deadline)
+                ours & frame["stage_id"].isna() & _within(days, stage.start_date, stage.deadline)
             )
             frame.loc[inside, "stage_id"] = stage.stage_id
             member[inside] = frame.loc[inside, "indicator_id"].isin(stage.indicator_ids)
@@ -61,7 +66,7 @@ def _province_stages(frame: pd.DataFrame, stages: pd.DataFrame, member: pd.Serie
             gap = (
                 ours
                 & frame["stage_id"].isna()
-                & _within(frame, before.deadline, after.start_date, open_ends=True)
+                & _within(days, before.deadline, after.start_date, open_ends=True)
             )
             frame.loc[gap, "stage_id"] = before.stage_id
             either = before.indicator_ids | after.indicator_ids
@@ -90,9 +95,10 @@ def check_stages(
         problems += problems_where(frame, unplaced, "import.no_stage", "as_of")
     codes = stages.set_index("stage_id")["code"]
     known = frame["indicator_id"].notna() & frame["stage_id"].notna()
-    params = {"stage": frame["stage_id"].map(lambda sid: codes.get(sid, ""))}
+    outside = known & ~member
+    params = {"stage": frame.loc[outside, "stage_id"].map(lambda sid: codes.get(sid, ""))}
     problems += problems_where(
-        frame, known & ~member, "import.not_in_stage", "indicator_code", params=params
+        frame, outside, "import.not_in_stage", "indicator_code", params=params
     )
     return problems
 
@@ -133,5 +139,5 @@ def check_plausible(
     """Refuse a count above DASHBOARD_MAX_PER_PERSON times the registered population."""
     factor = load_settings().max_per_person
     above = population.notna() & (values > factor * population)
-    params = {"factor": f"{factor:g}", "population": population.map(lambda p: f"{p:.0f}")}
+    params = {"factor": f"{factor:g}", "population": population[above].map(lambda p: f"{p:.0f}")}
     return problems_where(frame, above, "import.implausible_count", column, params=params)
