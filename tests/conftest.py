@@ -81,7 +81,8 @@ class DatabaseFactory:
             pytest.skip("TEST_DATABASE_URL not set or unreachable")
         self._engines: list[sa.Engine] = []
         self._databases: list[str] = []  # PostgreSQL databases made, dropped at the end
-        self._seeded_template: str | None = None
+        self._seeded_template: str | None = None  # URLs of the databases copied from
+        self._migrated_template: str | None = None
         # Databases a test has released are dropped by a thread while the next tests run:
         # each DROP waits for a checkpoint, and a few hundred at the end took half a minute.
         self._to_drop: queue.Queue[str | None] = queue.Queue()
@@ -100,13 +101,18 @@ class DatabaseFactory:
         return str(sa.engine.make_url(self.admin_url).set(database=name))
 
     def new_engine(self, *, migrated: bool = True) -> sa.Engine:
-        """An engine on a new empty database, migrated to the newest schema."""
-        url = self.new_url()
-        engine = create_db_engine(url)
-        self._engines.append(engine)
-        if migrated:
-            upgrade_to_head(engine)
-        return engine
+        """An engine on a new empty database, migrated to the newest schema (a copy of one
+        migrated once per session: Alembic's run costs more than the copy)."""
+        if not migrated:
+            engine = create_db_engine(self.new_url())
+            self._engines.append(engine)
+            return engine
+        if self._migrated_template is None:
+            template = self.new_engine(migrated=False)
+            upgrade_to_head(template)
+            template.dispose()
+            self._migrated_template = template.url.render_as_string(hide_password=False)
+        return self._copy_of(self._migrated_template)
 
     def new_seeded_engine(self, data: DatasetFiles) -> sa.Engine:
         """An engine on a new database holding the demo province, for a test that writes.
@@ -122,7 +128,11 @@ class DatabaseFactory:
             link_test_identities(template)
             template.dispose()
             self._seeded_template = template.url.render_as_string(hide_password=False)
-        source = sa.engine.make_url(self._seeded_template)
+        return self._copy_of(self._seeded_template)
+
+    def _copy_of(self, template_url: str) -> sa.Engine:
+        """An engine on a new database holding what the template at `template_url` holds."""
+        source = sa.engine.make_url(template_url)
         name = f"bdhvs_test_{uuid.uuid4().hex[:12]}"
         if self.backend == "sqlite":
             target = self.tmp_dir / f"{name}.db"
