@@ -66,13 +66,19 @@ def localized(
     frame: pd.DataFrame, lang: str, formats: Mapping[str, Formatter | None] | None = None
 ):
     """A Styler writing every numeric column of `frame` in `lang`; `formats` chooses a
-    column's formatter (None leaves it to its column_config, e.g. a progress bar)."""
+    column's formatter (None leaves it to its column_config, e.g. a progress bar).
+
+    A frame of text only, with no empty cell to show as "—", goes as it is: it reads the
+    same, and a Styler is rendered cell by cell on every run (the Data page has several)."""
     formats = formats or {}
     chosen: dict[str, Formatter] = {}
     for name in frame.columns:
         formatter = formats[name] if name in formats else _default_formatter(frame[name], lang)
         if formatter is not None:
             chosen[name] = formatter
+    numeric = any(is_numeric_dtype(frame[name]) for name in frame.columns)
+    if not numeric and not frame.isna().to_numpy().any():
+        return frame
     return frame.style.format(chosen, na_rep="—")
 
 
