@@ -83,7 +83,8 @@ class DatabaseFactory:
         return self._copy_of(self._template("migrated", self._make_migrated))
 
     def new_seeded_engine(self, data: DatasetFiles) -> sa.Engine:
-        """An engine on a new database holding the demo province, for a test that writes.
+        """An engine on a new database holding the demo province (its own copy: whoever holds
+        it may write to it).
 
         The demo is seeded once per session into a template, then copied (PostgreSQL's
         CREATE DATABASE … TEMPLATE, a file copy for SQLite): far faster than seeding each time.

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.accounts.actors import Actor
-from data_access.importers.register import import_localities
 from tests.apptest import open_app
-from tests.import_helpers import csv_bytes, table_snapshot
+from tests.import_helpers import table_snapshot
 from tests.page_uploads import no_exception, page_text, upload
-from tests.test_import_bad_files import CASES
+
+# The command-line tests' files and their province (the demo plus a province 98 without a
+# campaign) with its rows before any test: module-scoped, so this module has its own copy.
+from tests.test_import_bad_files import CASES, before, province  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.xdist_group("data-page-bad-files")
 
@@ -72,24 +73,6 @@ WHERE = {
 PAGE_CASES = [case for case in CASES if "--stage" not in case[4]]
 
 
-@pytest.fixture(scope="module")
-def province(database_factory, demo_data):
-    """The demo province plus a province 98 without a campaign; shared, never written to."""
-    engine = database_factory.new_seeded_engine(demo_data)
-    register = csv_bytes(
-        "98,Tỉnh Khác,tinh,", "98001,Xã Khác,xa,98", header="code,name,kind,parent_code"
-    )
-    outcome = import_localities(engine, register, "dm.csv", actor=Actor(name="setup"))
-    assert outcome.status == "committed"
-    return engine
-
-
-@pytest.fixture(scope="module")
-def before(province):
-    """Every row of `province` before any test here ran: each test leaves it so."""
-    return table_snapshot(province)
-
-
 def test_every_case_has_its_page_message():
     assert {case[0] for case in PAGE_CASES} == set(PAGE_SAYS)
 
@@ -99,7 +82,14 @@ def test_every_case_has_its_page_message():
     [pytest.param(c[0], c[1], c[2], c[3], c[5], id=c[0]) for c in PAGE_CASES],
 )
 def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
-    province, before, monkeypatch, case_id, command, name, build, env
+    province,  # noqa: F811 (the fixture imported above)
+    before,  # noqa: F811
+    monkeypatch,
+    case_id,
+    command,
+    name,
+    build,
+    env,
 ):
     monkeypatch.setenv("DATABASE_URL", province.url.render_as_string(hide_password=False))
     for setting, value in env.items():
