@@ -57,17 +57,11 @@ def check_cells(frame: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
             if flagged.any():
                 params = {param: values[flagged].map(str)} if param else None
                 problems += problems_where(frame, flagged, key, column, params=params)
-        texts = values[values.map(lambda v: isinstance(v, str))]
-        codes = texts.map(_first_control)
-        codes = codes[codes != ""]
-        if not codes.empty:
-            flagged = values.index.isin(codes.index)
+        codes = values.map(_first_control)
+        flagged = codes != ""
+        if flagged.any():
             problems += problems_where(
-                frame,
-                pd.Series(flagged, index=values.index),
-                "import.control_character",
-                column,
-                params={"code": codes},
+                frame, flagged, "import.control_character", column, params={"code": codes}
             )
     return problems
 
