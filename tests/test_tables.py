@@ -20,3 +20,5 @@ def test_a_text_only_table_without_empty_cells_goes_as_it_is():
     assert localized(frame, "vi") is frame
     with_gap = frame.assign(state=["Đã duyệt", None])
     assert "—" in localized(with_gap, "vi").to_html()
+    chosen = localized(frame, "vi", {"state": str.upper})  # a formatter asked for still applies
+    assert "ĐÃ DUYỆT" in chosen.to_html()

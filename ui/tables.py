@@ -68,8 +68,9 @@ def localized(
     """A Styler writing every numeric column of `frame` in `lang`; `formats` chooses a
     column's formatter (None leaves it to its column_config, e.g. a progress bar).
 
-    A frame of text only, with no empty cell to show as "—", goes as it is: it reads the
-    same, and a Styler is rendered cell by cell on every run (the Data page has several)."""
+    A frame of text only, with no formatter chosen and no empty cell to show as "—", goes as
+    it is: it reads the same, and a Styler is rendered cell by cell on every run (the Data
+    page has several)."""
     formats = formats or {}
     chosen: dict[str, Formatter] = {}
     for name in frame.columns:
@@ -77,7 +78,7 @@ def localized(
         if formatter is not None:
             chosen[name] = formatter
     numeric = any(is_numeric_dtype(frame[name]) for name in frame.columns)
-    if not numeric and not frame.isna().to_numpy().any():
+    if not chosen and not numeric and not frame.isna().to_numpy().any():
         return frame
     return frame.style.format(chosen, na_rep="—")
 
