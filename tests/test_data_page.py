@@ -15,6 +15,7 @@ from tests.apptest import FrameApp, open_app
 from ui.completeness import late_communes_frame, periods_frame
 from ui.history import batches_frame, rollback_choices
 from ui.problems_view import problems_frame
+from ui.tables import localized
 
 
 def _run(page: str, lang: str) -> FrameApp:
@@ -91,21 +92,27 @@ def test_batches_frame_and_rollback_choices():
 def test_completeness_tables_translate_and_pivot():
     communes = pd.DataFrame(
         {
-            "commune_code": ["40001", "40002"],
-            "commune_name": ["A", "B"],
-            "indicators_total": [10, 10],
-            "indicators_reported": [10, 8],
-            "indicators_current": [10, 3],
-            "last_report": [date(2026, 9, 28), date(2026, 9, 1)],
-            "oldest_report": [date(2026, 9, 28), date(2026, 8, 1)],
-            "days_late": [0.0, 265.0],
-            "status": ["complete", "late"],
+            "commune_code": ["40001", "40002", "40003", "40004"],
+            "commune_name": ["A", "B", "C", "D"],
+            "indicators_total": [10, 10, 10, 10],
+            "indicators_reported": [10, 8, 9, 0],
+            "indicators_current": [10, 3, 5, 0],
+            "last_report": [date(2026, 9, 28), date(2026, 9, 1), date(2026, 9, 20), None],
+            "oldest_report": [date(2026, 9, 28), date(2026, 8, 1), date(2026, 9, 2), None],
+            "days_late": [0.0, 1265.0, 25.0, float("nan")],
+            "status": ["complete", "late", "late", "never"],
         }
     )
     late = late_communes_frame(communes, "en")
-    assert late["Days late"].tolist() == ["265"]
-    assert late["Status"].tolist() == ["late"]
-    assert late["Indicators never reported"].tolist() == [2]
+    assert late["Status"].tolist() == ["late", "late", "never reported"]
+    assert late["Indicators never reported"].tolist() == [2, 1, 10]
+    # Days late are numbers (they sort as numbers, and download as numbers), written in the
+    # reader's format; a commune that never reported has none.
+    days = late["Days late"]
+    assert days.iloc[:2].tolist() == [1265, 25] and pd.isna(days.iloc[2])
+    assert days.sort_values().iloc[:2].tolist() == [25, 1265]
+    shown = localized(late_communes_frame(communes, "vi"), "vi").to_html()
+    assert ">1.265<" in shown and ">25<" in shown and ">—<" in shown
     periods = pd.DataFrame(
         {
             "period_start": [date(2026, 9, 24)] * 2,

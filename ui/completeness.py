@@ -28,7 +28,10 @@ def late_communes_frame(communes: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Communes not fully reported this period, most overdue first, with translated headers."""
     t = lambda key: translate(key, lang)  # noqa: E731
     late = communes[communes["status"] != COMPLETE]
-    days = late["days_late"].map(lambda d: t("data.never") if pd.isna(d) else str(int(d)))
+    # Whole days as numbers, so the table sorts them as numbers and writes them right-aligned
+    # in the reader's format, and the downloads keep them as numbers. A commune that never
+    # reported has none: its status says so, and its cell shows "—".
+    days = late["days_late"].round().astype("Int64")
     return pd.DataFrame(
         {
             t("common.code"): late["commune_code"],

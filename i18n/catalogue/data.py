@@ -65,7 +65,6 @@ MESSAGES = {
     "data.col_current": ("Chỉ tiêu đã báo cáo kỳ này", "Indicators reported this period"),
     "data.col_days_late": ("Số ngày trễ", "Days late"),
     "data.col_oldest": ("Báo cáo cũ nhất", "Oldest latest report"),
-    "data.never": ("chưa báo cáo", "never reported"),
     "data.all_current": ("Mọi xã đã báo cáo đủ kỳ này.", "Every commune reported this period."),
     "data.periods_header": (
         "Số xã đã báo cáo theo kỳ và chỉ tiêu",
