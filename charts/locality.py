@@ -1,73 +1,17 @@
-"""Small charts of the locality page: trend lines and target-group bars."""
+"""The locality page's target-group bars (its trend lines are charts.sparkline)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import altair as alt
 import pandas as pd
 
-from charts.palette import ACTUAL_COLOUR, PACE_COLOUR, VALUE_COLOUR
+from charts.palette import ACTUAL_COLOUR, VALUE_COLOUR
 from i18n import translate
-from i18n.formats import format_date, format_number, format_percent, format_value
+from i18n.formats import format_number, format_percent
 
-# Tall enough to read a slope, short enough for ten tiles on one 1080-pixel screen.
-SPARKLINE_HEIGHT = 56
 # One bar per target group, with room for its name on the left at projector size.
 GROUP_BAR_HEIGHT = 34
 GROUP_LABEL_WIDTH = 260
-
-
-def trend_chart(
-    trend: pd.DataFrame,
-    *,
-    unit: str,
-    baseline: float,
-    target: float,
-    start: date,
-    deadline: date,
-    as_of: date,
-    lang: str,
-) -> alt.Chart:
-    """Sparkline of one indicator's value since the stage start, with its dashed pace line."""
-    end = max(min(as_of, deadline), start)
-    span = max((deadline - start).days, 1)
-    expected_end = baseline + (target - baseline) * (end - start).days / span
-    pace = pd.DataFrame(
-        {"report_date": [start.isoformat(), end.isoformat()], "value": [baseline, expected_end]}
-    )
-    # Tooltips show text written in the reader's language, not Vega's English number format.
-    values = trend.assign(
-        report_date=[d.isoformat() for d in trend["report_date"]],
-        date_text=[format_date(d, lang) for d in trend["report_date"]],
-        value_text=[format_value(v, unit, lang) for v in trend["value"]],
-    )
-    x = alt.X(
-        "report_date:T",
-        axis=None,
-        scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
-    )
-    y = alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False))
-    date_title = translate("locality.trend_date", lang)
-    value_title = translate("common.value", lang)
-    line = (
-        alt.Chart(values)
-        .mark_line(color=ACTUAL_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(size=12))
-        .encode(
-            x=x,
-            y=y,
-            tooltip=[
-                alt.Tooltip("date_text:N", title=date_title),
-                alt.Tooltip("value_text:N", title=value_title),
-            ],
-        )
-    )
-    pace_line = (
-        alt.Chart(pace)
-        .mark_line(color=PACE_COLOUR, strokeDash=[4, 3], strokeWidth=1.5)
-        .encode(x=x, y=y)
-    )
-    return (pace_line + line).properties(height=SPARKLINE_HEIGHT, width="container")
 
 
 def target_group_chart(groups: pd.DataFrame, *, lang: str) -> alt.Chart:

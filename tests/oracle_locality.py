@@ -122,3 +122,24 @@ def last_report_dates(data: DatasetFiles, *, as_of: date, commune: str) -> dict[
     reports = raw_reports(data)
     mine = reports[(reports["locality_code"] == commune) & (reports["as_of"] <= as_of)]
     return mine.groupby("indicator_code")["as_of"].max().to_dict()
+
+
+def trend_points(
+    data: DatasetFiles, *, stage_code: str, as_of: date, commune: str
+) -> dict[str, list[tuple[date, float]]]:
+    """Per indicator of the stage, in order: the commune's value on each date it reported,
+    from the stage's start to `as_of`. The last report before the start counts from the
+    start (the line begins at the stage's opening level); a report without a value (no
+    denominator) is left out."""
+    start = stage_row(data, stage_code)["start_date"]
+    reports = raw_reports(data)
+    mine = reports[(reports["locality_code"] == commune) & (reports["as_of"] <= as_of)]
+    units = data.indicators.set_index("code")["unit"]
+    points = {}
+    for code in stage_indicators(data, stage_code)["code"]:
+        rows = mine[mine["indicator_code"] == code].sort_values("as_of", kind="stable")
+        values: dict[date, float] = {}
+        for row in rows.itertuples():  # by date: a later report before the start replaces
+            values[max(row.as_of, start)] = value_of(row.numerator, row.denominator, units[code])
+        points[code] = [(day, value) for day, value in sorted(values.items()) if value == value]
+    return points

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pytest
 
+from i18n.formats import format_date, format_value
 from tests.apptest import FrameApp, open_app
 from tests.oracle_locality import (
     active_teams,
     composite_ranks,
     group_values,
     periods_reported,
+    trend_points,
 )
 
 APP_TIMEOUT_S = 90  # the first run of a test fills the query caches
@@ -36,6 +39,12 @@ def open_locality(query: dict[str, str | list[str]]) -> FrameApp:
     at.run()
     at.url_warnings = warnings
     return at
+
+
+def sparkline_dots(at: FrameApp) -> list[list[str]]:
+    """Each tile's trend line, in tile order: the tooltip text of each of its dots."""
+    lines = [m.value for m in at.markdown if 'class="locality-sparkline"' in m.value]
+    return [re.findall(r"<circle [^>]*><title>([^<]*)</title>", line) for line in lines]
 
 
 def url_values(at: FrameApp, key: str) -> list[str]:
@@ -79,6 +88,18 @@ def test_one_commune_shows_its_name_and_ten_values(app_env, demo_data, commune):
     shown = tile_values(at)
     assert len(shown) == 10
     assert_values_match(shown, expected)
+    # Each tile's trend line has one dot per report since the stage start, dated and valued.
+    points = trend_points(demo_data, stage_code=STAGE, as_of=AS_OF, commune=commune)
+    units = demo_data.indicators.set_index("code")["unit"]
+    want = [
+        [
+            f"{format_date(day, 'vi')}: {format_value(value, units[code], 'vi')}"
+            for day, value in line
+        ]
+        for code, line in points.items()
+        if line
+    ]
+    assert sparkline_dots(at) == want
 
 
 def test_commune_that_stopped_reporting_is_stale_not_zero(app_env, demo_data):

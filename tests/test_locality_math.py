@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
@@ -15,9 +16,12 @@ from campaign.locality import (
     compute_trend,
     compute_village_table,
 )
-from charts.locality import target_group_chart, trend_chart
+from charts.locality import target_group_chart
+from charts.sparkline import sparkline, sparkline_svg
+from i18n.formats import format_date
 
 START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +131,7 @@ def test_trend_starts_at_the_stage_opening_level():
     ct01 = trend[trend["indicator_code"] == "CT01"]
     assert ct01["report_date"].tolist() == [START, date(2026, 1, 5)]
     assert ct01["value"].tolist() == [20.0, 30.0]
-    spec = trend_chart(
+    line = sparkline(
         ct01,
         unit="percent",
         baseline=10,
@@ -135,12 +139,37 @@ def test_trend_starts_at_the_stage_opening_level():
         start=START,
         deadline=DEADLINE,
         as_of=date(2026, 1, 5),
-        lang="vi",
-    ).to_dict()
-    layers = spec["layer"]
-    assert [layer["mark"]["type"] for layer in layers] == ["line", "line"]
-    pace = spec["datasets"][layers[0]["data"]["name"]]
-    assert pace[0]["value"] == 10 and pace[1]["value"] == pytest.approx(10 + 80 * 4 / 364)
+    )
+    assert line.points == ((START, 20.0), (date(2026, 1, 5), 30.0))
+    # The pace line runs from the baseline at the start to the pace's level on the as-of date.
+    (first_day, first), (last_day, last) = line.pace
+    assert (first_day, first) == (START, 10.0) and last_day == date(2026, 1, 5)
+    assert last == pytest.approx(10 + 80 * 4 / 364)
+    svg = ElementTree.fromstring(sparkline_svg(line, "vi"))  # well-formed: every text escaped
+    dots = svg.findall(f"{SVG}circle")
+    assert [dot.find(f"{SVG}title").text for dot in dots] == [
+        f"{format_date(START, 'vi')}: 20,0\u00a0%",
+        "05/01/2026: 30,0\u00a0%",
+    ]
+    assert float(dots[1].get("cy")) < float(dots[0].get("cy"))  # a higher value is drawn higher
+    whole = svg.find(f"{SVG}title").text  # the line as a screen reader reads it
+    assert "20,0\u00a0%" in whole and "30,0\u00a0%" in whole
+
+
+def test_a_flat_sparkline_and_one_without_reports_still_draw():
+    flat = pd.DataFrame({"report_date": [START, date(2026, 1, 5)], "value": [50.0, 50.0]})
+    for trend in (flat, flat.iloc[:0]):
+        line = sparkline(
+            trend,
+            unit="count",
+            baseline=50,
+            target=50,
+            start=START,
+            deadline=DEADLINE,
+            as_of=DEADLINE,
+        )
+        svg = ElementTree.fromstring(sparkline_svg(line, "en"))
+        assert len(svg.findall(f"{SVG}circle")) == len(trend)
 
 
 def test_target_group_bars_show_share_and_goal():

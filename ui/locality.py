@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from charts.locality import target_group_chart, trend_chart
+from charts.locality import target_group_chart
+from charts.sparkline import sparkline, sparkline_svg
 from data_access.catalog import fetch_provinces
 from i18n.formats import format_date, format_percent, format_signed, format_value
 from ui.charts import show_chart
@@ -109,21 +110,18 @@ def render_tile(row: pd.Series, trend: pd.DataFrame, filters: Filters) -> None:
             st.caption(description)
         mine = trend[trend["indicator_code"] == row["code"]]
         if not mine.empty and not _missing(row["target"]):
-            show_chart(
-                "locality_trend",
-                (filters.scope, lang, str(row["code"])),
-                lambda: trend_chart(
-                    mine,
-                    unit=row["unit"],
-                    baseline=float(row["baseline"]),
-                    target=float(row["target"]),
-                    start=stage.start_date,
-                    deadline=stage.deadline,
-                    as_of=filters.as_of,
-                    lang=lang,
-                ),
-                width="stretch",
+            line = sparkline(
+                mine,
+                unit=row["unit"],
+                baseline=float(row["baseline"]),
+                target=float(row["target"]),
+                start=stage.start_date,
+                deadline=stage.deadline,
+                as_of=filters.as_of,
             )
+            # Inline SVG drawn by Markdown: ten chart views on one page cost the browser more
+            # than the rest of the page (charts.sparkline). Its texts are escaped there.
+            st.markdown(sparkline_svg(line, lang), unsafe_allow_html=True)
         st.markdown(
             f"{status_badge(row['status'], lang)} "
             + t(

@@ -70,7 +70,10 @@ MESSAGES = {
         "Cột: tỷ lệ đã tiếp cận; vạch đen: mục tiêu của nhóm.",
         "Bar: share reached; black tick: the group's goal.",
     ),
-    "locality.trend_date": ("Ngày", "Date"),
+    "locality.sparkline_title": (
+        "Diễn biến từ {first} đến {last}; đường nét đứt: tiến độ cần đạt",
+        "From {first} to {last}; dashed line: the pace to keep",
+    ),
     "locality.reached_pct": ("Đã tiếp cận (%)", "Reached (%)"),
     "locality.target_group": ("Nhóm", "Group"),
     "locality.reached": ("Số người đã tiếp cận", "People reached"),
