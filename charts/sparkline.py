@@ -64,7 +64,9 @@ def sparkline(
 def sparkline_svg(line: Sparkline, lang: str) -> str:
     """The line as one line of inline SVG markup, as wide as its container."""
     (start, _), (end, _) = line.pace
-    days = max((end - start).days, 1)
+    # Reports after the deadline (a past stage seen later) still fit: the line runs on.
+    last_day = max([end, *(day for day, _ in line.points)])
+    days = max((last_day - start).days, 1)
     values = [value for _, value in line.points] + [value for _, value in line.pace]
     low, high = min(values), max(values)
     if high == low:  # a flat line sits in the middle

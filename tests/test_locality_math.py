@@ -172,6 +172,23 @@ def test_a_flat_sparkline_and_one_without_reports_still_draw():
         assert len(svg.findall(f"{SVG}circle")) == len(trend)
 
 
+def test_a_report_after_the_deadline_stays_inside_the_sparkline():
+    trend = pd.DataFrame({"report_date": [START, date(2027, 2, 1)], "value": [10.0, 60.0]})
+    line = sparkline(
+        trend,
+        unit="percent",
+        baseline=10,
+        target=50,
+        start=START,
+        deadline=DEADLINE,
+        as_of=date(2027, 2, 1),
+    )
+    assert line.pace[1] == (DEADLINE, 50.0)  # the pace stops at the deadline
+    svg = ElementTree.fromstring(sparkline_svg(line, "en"))
+    width = float(svg.get("viewBox").split()[2])
+    assert all(0 < float(dot.get("cx")) < width for dot in svg.findall(f"{SVG}circle"))
+
+
 def test_target_group_bars_show_share_and_goal():
     groups = pd.DataFrame(
         {
