@@ -6,6 +6,7 @@ PRODUCT.md's rules straight from the files.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import pandas as pd
@@ -141,5 +142,7 @@ def trend_points(
         values: dict[date, float] = {}
         for row in rows.itertuples():  # by date: a later report before the start replaces
             values[max(row.as_of, start)] = value_of(row.numerator, row.denominator, units[code])
-        points[code] = [(day, value) for day, value in sorted(values.items()) if value == value]
+        points[code] = [
+            (day, value) for day, value in sorted(values.items()) if not math.isnan(value)
+        ]
     return points

@@ -17,7 +17,7 @@ from campaign.locality import (
     compute_village_table,
 )
 from charts.locality import target_group_chart
-from charts.sparkline import sparkline, sparkline_svg
+from charts.sparkline import Sparkline, sparkline, sparkline_svg
 from i18n.formats import format_date
 
 START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
@@ -113,6 +113,11 @@ def test_village_table_reads_team_and_people():
     assert pd.isna(table["reached_CT03"].tolist()[0])
 
 
+def stage_line(trend: pd.DataFrame, **line: object) -> Sparkline:
+    """The sparkline of `trend` in the test's stage (START to DEADLINE)."""
+    return sparkline(trend, start=START, deadline=DEADLINE, **line)
+
+
 def test_trend_starts_at_the_stage_opening_level():
     history = pd.DataFrame(
         {
@@ -131,15 +136,7 @@ def test_trend_starts_at_the_stage_opening_level():
     ct01 = trend[trend["indicator_code"] == "CT01"]
     assert ct01["report_date"].tolist() == [START, date(2026, 1, 5)]
     assert ct01["value"].tolist() == [20.0, 30.0]
-    line = sparkline(
-        ct01,
-        unit="percent",
-        baseline=10,
-        target=90,
-        start=START,
-        deadline=DEADLINE,
-        as_of=date(2026, 1, 5),
-    )
+    line = stage_line(ct01, unit="percent", baseline=10, target=90, as_of=date(2026, 1, 5))
     assert line.points == ((START, 20.0), (date(2026, 1, 5), 30.0))
     # The pace line runs from the baseline at the start to the pace's level on the as-of date.
     (first_day, first), (last_day, last) = line.pace
@@ -159,30 +156,14 @@ def test_trend_starts_at_the_stage_opening_level():
 def test_a_flat_sparkline_and_one_without_reports_still_draw():
     flat = pd.DataFrame({"report_date": [START, date(2026, 1, 5)], "value": [50.0, 50.0]})
     for trend in (flat, flat.iloc[:0]):
-        line = sparkline(
-            trend,
-            unit="count",
-            baseline=50,
-            target=50,
-            start=START,
-            deadline=DEADLINE,
-            as_of=DEADLINE,
-        )
+        line = stage_line(trend, unit="count", baseline=50, target=50, as_of=DEADLINE)
         svg = ElementTree.fromstring(sparkline_svg(line, "en"))
         assert len(svg.findall(f"{SVG}circle")) == len(trend)
 
 
 def test_a_report_after_the_deadline_stays_inside_the_sparkline():
     trend = pd.DataFrame({"report_date": [START, date(2027, 2, 1)], "value": [10.0, 60.0]})
-    line = sparkline(
-        trend,
-        unit="percent",
-        baseline=10,
-        target=50,
-        start=START,
-        deadline=DEADLINE,
-        as_of=date(2027, 2, 1),
-    )
+    line = stage_line(trend, unit="percent", baseline=10, target=50, as_of=date(2027, 2, 1))
     assert line.pace[1] == (DEADLINE, 50.0)  # the pace stops at the deadline
     svg = ElementTree.fromstring(sparkline_svg(line, "en"))
     width = float(svg.get("viewBox").split()[2])
