@@ -88,8 +88,9 @@ def stored_value(engine: sa.Engine, commune: str, indicator: str, as_of: str) ->
     return tuple(row) if row is not None else None
 
 
-def table_snapshot(engine: sa.Engine) -> dict[str, Counter]:
-    """Every table's rows (as a multiset), so a test can assert that nothing at all changed.
+def table_snapshot(engine: sa.Engine) -> dict[str, dict]:
+    """Every table's rows (as a multiset: {row: how many times}), so a test can assert that
+    nothing at all changed.
 
     The rows come straight from the driver's cursor: with the demo's 70,000 reports that is
     four times faster than through SQLAlchemy's rows, and it runs twice in many tests.
@@ -106,8 +107,10 @@ def table_snapshot(engine: sa.Engine) -> dict[str, Counter]:
             cursor.close()
 
 
-def _multiset(rows: list[tuple]) -> Counter:
+def _multiset(rows: list[tuple]) -> dict:
+    """{row: count} as a plain dict: Counter's own == walks both sides in Python (0.06 s for
+    the reports), a dict's compares in C; counts are never zero, so the two agree."""
     try:
-        return Counter(rows)
+        return dict(Counter(rows))
     except TypeError:  # a value without a hash (a JSON document the driver decoded)
-        return Counter(tuple(repr(value) for value in row) for row in rows)
+        return dict(Counter(tuple(repr(value) for value in row) for row in rows))

@@ -1,6 +1,11 @@
-"""Every kind of file staff send, uploaded through the pages in AppTest on SQLite and
-PostgreSQL: the message shown in Vietnamese and, after switching the language, in English
-(naming the file, row or column), never an exception, and not one table changed.
+"""Every kind of file staff send, uploaded through the pages in AppTest: the message shown in
+Vietnamese and, after switching the language, in English (naming the file, row or column),
+never an exception, and not one table changed.
+
+Every file runs on SQLite; on PostgreSQL, one file per upload box and every file whose check
+reads the database (POSTGRES_CASES). The page's path from upload to message is the same code on
+both backends; what differs is the database under the checks and the refused write, and the
+command-line tests (tests/test_import_bad_files.py) run every file on both.
 
 Report files go through the Data page; register and catalogue files through the province
 setup of the Administration page. The files are those of the command-line tests
@@ -71,16 +76,30 @@ WHERE = {
 }
 # The page has no stage option: the command line's --stage case has no page equivalent.
 PAGE_CASES = [case for case in CASES if "--stage" not in case[4]]
+POSTGRES_CASES = {
+    "xlsx-date-cells",  # a report file with warnings to confirm
+    "commune-of-another-province",  # checked against the register
+    "more-people-than-registered",  # checked against the stored populations
+    "name-too-long",  # the register's box
+    "agency-name-too-long",  # the agencies' box
+    "too-many-cells",  # the populations' box
+    "percent-target-above-100",  # the targets' box
+}
+CASE_FIELDS = ("case_id", "command", "name", "build", "env")
+
+
+def _params(cases):
+    return [pytest.param(c[0], c[1], c[2], c[3], c[5], id=c[0]) for c in cases]
 
 
 def test_every_case_has_its_page_message():
     assert {case[0] for case in PAGE_CASES} == set(PAGE_SAYS)
+    assert POSTGRES_CASES <= set(PAGE_SAYS)
+    assert {case[1] for case in PAGE_CASES if case[0] in POSTGRES_CASES} == set(WHERE)
 
 
-@pytest.mark.parametrize(
-    ("case_id", "command", "name", "build", "env"),
-    [pytest.param(c[0], c[1], c[2], c[3], c[5], id=c[0]) for c in PAGE_CASES],
-)
+@pytest.mark.parametrize("database_factory", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(CASE_FIELDS, _params(PAGE_CASES))
 def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     province,  # noqa: F811 (the fixture imported above)
     before,  # noqa: F811
@@ -91,6 +110,29 @@ def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     build,
     env,
 ):
+    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+
+
+@pytest.mark.parametrize(
+    "database_factory", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+@pytest.mark.parametrize(
+    CASE_FIELDS, _params(case for case in PAGE_CASES if case[0] in POSTGRES_CASES)
+)
+def test_a_file_uploaded_on_a_page_gets_its_message_on_postgresql_too(
+    province,  # noqa: F811
+    before,  # noqa: F811
+    monkeypatch,
+    case_id,
+    command,
+    name,
+    build,
+    env,
+):
+    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+
+
+def _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env):
     monkeypatch.setenv("DATABASE_URL", province.url.render_as_string(hide_password=False))
     for setting, value in env.items():
         monkeypatch.setenv(setting, value)

@@ -44,25 +44,40 @@ def check_cells(frame: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
     """Cells of `columns` that hold no usable value: a formula without its computed value,
     a number cell that cannot be read or is not finite, a control character.
 
-    One pass per column finds them; messages are built only for the cells flagged.
+    A column is first looked at whole (the kinds of value in it, one search over its text);
+    only a column where something is wrong is checked cell by cell, and messages are built
+    only for the cells flagged. Most files have nothing wrong: 70,000 report rows were four
+    cell-by-cell passes, 1.2 s.
     """
     problems: list[Problem] = []
     for column in columns:
         if column not in frame.columns:
             continue
         values = frame[column]
-        kinds = values.map(_cell_problem)
-        for number, (key, _, param) in enumerate(_CELL_PROBLEMS):
-            flagged = kinds == number
-            if flagged.any():
-                params = {param: values[flagged].map(str)} if param else None
-                problems += problems_where(frame, flagged, key, column, params=params)
-        codes = values.map(_first_control)
-        flagged = codes != ""
-        if flagged.any():
+        cells = values.tolist()
+        if any(issubclass(kind, _ODD_KINDS) for kind in set(map(type, cells))):
+            problems += _odd_cells(frame, column, values)
+        texts = [value for value in cells if isinstance(value, str)]
+        if CONTROL_CHARACTERS.search("".join(texts)):
+            codes = values.map(_first_control)
             problems += problems_where(
-                frame, flagged, "import.control_character", column, params={"code": codes}
+                frame, codes != "", "import.control_character", column, params={"code": codes}
             )
+    return problems
+
+
+# The kinds of value _CELL_PROBLEMS can flag: a column without any of them has no odd cell.
+_ODD_KINDS = (UncachedFormula, UnreadableCell, float)
+
+
+def _odd_cells(frame: pd.DataFrame, column: str, values: pd.Series) -> list[Problem]:
+    problems: list[Problem] = []
+    kinds = values.map(_cell_problem)
+    for number, (key, _, param) in enumerate(_CELL_PROBLEMS):
+        flagged = kinds == number
+        if flagged.any():
+            params = {param: values[flagged].map(str)} if param else None
+            problems += problems_where(frame, flagged, key, column, params=params)
     return problems
 
 
