@@ -85,11 +85,19 @@ POSTGRES_CASES = {
     "too-many-cells",  # the populations' box
     "percent-target-above-100",  # the targets' box
 }
-CASE_FIELDS = ("case_id", "command", "name", "build", "env")
 
 
-def _params(cases):
-    return [pytest.param(c[0], c[1], c[2], c[3], c[5], id=c[0]) for c in cases]
+def _backends_and_cases():
+    """(backend, case…) for every case on SQLite and the POSTGRES_CASES on PostgreSQL."""
+    on_postgres = pytest.mark.postgres
+    params = []
+    for backend in ("sqlite", "postgres"):
+        for c in PAGE_CASES:
+            if backend == "postgres" and c[0] not in POSTGRES_CASES:
+                continue
+            marks = [on_postgres] if backend == "postgres" else []
+            params.append(pytest.param(backend, *c[:4], c[5], id=f"{backend}-{c[0]}", marks=marks))
+    return params
 
 
 def test_every_case_has_its_page_message():
@@ -98,8 +106,11 @@ def test_every_case_has_its_page_message():
     assert {case[1] for case in PAGE_CASES if case[0] in POSTGRES_CASES} == set(WHERE)
 
 
-@pytest.mark.parametrize("database_factory", ["sqlite"], indirect=True)
-@pytest.mark.parametrize(CASE_FIELDS, _params(PAGE_CASES))
+@pytest.mark.parametrize(
+    ("database_factory", "case_id", "command", "name", "build", "env"),
+    _backends_and_cases(),
+    indirect=["database_factory"],
+)
 def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     province,  # noqa: F811 (the fixture imported above)
     before,  # noqa: F811
@@ -110,29 +121,6 @@ def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     build,
     env,
 ):
-    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
-
-
-@pytest.mark.parametrize(
-    "database_factory", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
-)
-@pytest.mark.parametrize(
-    CASE_FIELDS, _params(case for case in PAGE_CASES if case[0] in POSTGRES_CASES)
-)
-def test_a_file_uploaded_on_a_page_gets_its_message_on_postgresql_too(
-    province,  # noqa: F811
-    before,  # noqa: F811
-    monkeypatch,
-    case_id,
-    command,
-    name,
-    build,
-    env,
-):
-    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
-
-
-def _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env):
     monkeypatch.setenv("DATABASE_URL", province.url.render_as_string(hide_password=False))
     for setting, value in env.items():
         monkeypatch.setenv(setting, value)
