@@ -15,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 
+from campaign.metrics import compute_expected
 from charts.palette import ACTUAL_COLOUR, PACE_COLOUR
 from i18n import translate
 from i18n.formats import format_date, format_value
@@ -51,8 +52,9 @@ def sparkline(
     the baseline at the stage start to where the pace stands on `as_of` (at most the
     deadline), so its end is what the commune should have reached by now."""
     end = max(min(as_of, deadline), start)
-    span = max((deadline - start).days, 1)
-    expected = baseline + (target - baseline) * (end - start).days / span
+    expected = compute_expected(
+        baseline=baseline, target=target, start=start, deadline=deadline, on=end
+    )
     points = tuple(
         (day, float(value))
         for day, value in zip(trend["report_date"], trend["value"], strict=True)
