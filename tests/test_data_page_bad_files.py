@@ -87,17 +87,25 @@ POSTGRES_CASES = {
 }
 
 
-def _backends_and_cases():
-    """(backend, case…) for every case on SQLite and the POSTGRES_CASES on PostgreSQL."""
-    on_postgres = pytest.mark.postgres
-    params = []
-    for backend in ("sqlite", "postgres"):
-        for c in PAGE_CASES:
-            if backend == "postgres" and c[0] not in POSTGRES_CASES:
-                continue
-            marks = [on_postgres] if backend == "postgres" else []
-            params.append(pytest.param(backend, *c[:4], c[5], id=f"{backend}-{c[0]}", marks=marks))
-    return params
+def _cases(backend: str) -> list:
+    """The page's cases run on `backend`: every one on SQLite, POSTGRES_CASES on PostgreSQL."""
+    return [
+        pytest.param(*c[:4], c[5], id=c[0])
+        for c in PAGE_CASES
+        if backend == "sqlite" or c[0] in POSTGRES_CASES
+    ]
+
+
+# The backend is chosen per test function at the session's scope, so the module's province
+# (built on it) is made once per backend, not once per case.
+ON_SQLITE = pytest.mark.parametrize("database_factory", ["sqlite"], indirect=True, scope="session")
+ON_POSTGRES = pytest.mark.parametrize(
+    "database_factory",
+    [pytest.param("postgres", marks=pytest.mark.postgres)],
+    indirect=True,
+    scope="session",
+)
+CASE_ARGS = ("case_id", "command", "name", "build", "env")
 
 
 def test_every_case_has_its_page_message():
@@ -106,11 +114,8 @@ def test_every_case_has_its_page_message():
     assert {case[1] for case in PAGE_CASES if case[0] in POSTGRES_CASES} == set(WHERE)
 
 
-@pytest.mark.parametrize(
-    ("database_factory", "case_id", "command", "name", "build", "env"),
-    _backends_and_cases(),
-    indirect=["database_factory"],
-)
+@ON_SQLITE
+@pytest.mark.parametrize(CASE_ARGS, _cases("sqlite"))
 def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     province,  # noqa: F811 (the fixture imported above)
     before,  # noqa: F811
@@ -121,7 +126,28 @@ def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     build,
     env,
 ):
-    monkeypatch.setenv("DATABASE_URL", province.url.render_as_string(hide_password=False))
+    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+
+
+@ON_POSTGRES
+@pytest.mark.parametrize(CASE_ARGS, _cases("postgres"))
+def test_a_file_uploaded_on_a_page_on_postgresql(
+    province,  # noqa: F811
+    before,  # noqa: F811
+    monkeypatch,
+    case_id,
+    command,
+    name,
+    build,
+    env,
+):
+    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+
+
+def _upload_and_check(engine, rows_before, monkeypatch, case_id, command, name, build, env):
+    """Upload the case's file where its command's files go; check both languages' message
+    and that not one row changed."""
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     for setting, value in env.items():
         monkeypatch.setenv(setting, value)
     page, step, flow = WHERE[command]
@@ -136,4 +162,4 @@ def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     no_exception(at)
     assert en in page_text(at), page_text(at)
     assert "Traceback" not in page_text(at)
-    assert table_snapshot(province) == before
+    assert table_snapshot(engine) == rows_before
