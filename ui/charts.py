@@ -9,6 +9,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from charts.spec import spec_of
 from figures.reader import call_key
 from ui.data import reader
 
@@ -23,9 +24,7 @@ div:has(> [data-testid="stVegaLiteChart"]) > [data-testid="stElementToolbar"] {d
 
 @st.cache_data(show_spinner=False, max_entries=SPEC_ENTRIES)
 def _spec(_build: Callable[[], alt.TopLevelMixin], key: str) -> dict[str, Any]:
-    # The chart is ours and built from checked data: Altair's schema validation (a third of
-    # the page's time) is skipped.
-    spec = _build().to_dict(validate=False)
+    spec = spec_of(_build())
     # Streamlit's theme gives every mark a tooltip of all its encoded fields (sort helpers,
     # raw floats); only the tooltips a chart names, with text it wrote, are shown.
     config = spec.setdefault("config", {})
@@ -41,14 +40,20 @@ def _value(_make: Callable[[], Any], key: str) -> Any:
 def kept(name: str, view: tuple, make: Callable[[], Any]) -> Any:
     """What `make()` returns for `view` (e.g. a map's rows), kept under this run's data
     version like a chart spec."""
-    return _value(make, call_key(kept, (name, reader().version, view)))
+    return _value(make, _key(kept, name, view))
 
 
 def chart_spec(name: str, view: tuple, build: Callable[[], alt.TopLevelMixin]) -> dict:
     """The Vega-Lite spec of the chart `build()` makes for `view` (what it depends on: scope,
     language, options), kept under this run's data version."""
-    key = call_key(chart_spec, (name, reader().version, view))
-    return _spec(build, key)
+    return _spec(build, _key(chart_spec, name, view))
+
+
+def _key(kind: Callable, name: str, view: tuple) -> str:
+    # Kept per database and data version, like the answers they are made of: two databases
+    # at the same version never share a chart.
+    run = reader()
+    return call_key(kind, (name, run.database, run.version, view))
 
 
 def hide_chart_toolbars() -> None:

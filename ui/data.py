@@ -64,9 +64,13 @@ class CachedReader:
         self.connection  # noqa: B018 (opens the snapshot and reads the version)
         return int(self._version or 0)
 
+    @property
+    def database(self) -> str:
+        """The database read, as the caches name it (its URL without the password)."""
+        return self._engine.url.render_as_string(hide_password=True)
+
     def _kept(self, key: str, make: Callable[[], T]) -> T:
-        database = self._engine.url.render_as_string(hide_password=True)
-        return _cached(make, database, self.version, key)
+        return _cached(make, self.database, self.version, key)
 
     def read(self, fetch: Callable[..., T], /, **kwargs: Any) -> T:
         """`fetch(connection, **kwargs)` through the cache of this run's data version."""
