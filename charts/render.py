@@ -14,6 +14,7 @@ import font_source_sans_pro
 import vl_convert
 
 from charts.palette import NUMBER_LOCALES
+from charts.spec import spec_of
 
 # The font the PDF embeds and the slides measure with, so chart text matches body text and
 # Vietnamese marks render.
@@ -30,7 +31,7 @@ def _register_font() -> None:
 
 
 def _spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = chart if isinstance(chart, dict) else spec_of(chart)
     spec.setdefault("config", {})["font"] = CHART_FONT
     return spec
 

@@ -20,6 +20,7 @@ from charts.bars import reach_bars_chart
 from charts.render import chart_svg
 from charts.rows import group_bar_rows
 from charts.score_map import score_board, score_domain, score_map_chart
+from charts.spec import spec_of
 from figures import committee
 from figures.boards import stage_indicators
 from figures.decisions import decision_detail, decision_headline, decisions_due
@@ -62,7 +63,7 @@ def _svg_markup(spec_json: str, lang: str, max_height_vh: int) -> str:
 
 def show_chart(chart: alt.TopLevelMixin, lang: str, *, max_height_vh: int = CHART_MAX_VH) -> None:
     """Show an Altair chart as an SVG picture scaled to the slide."""
-    markup = _svg_markup(json.dumps(chart.to_dict(), sort_keys=True), lang, max_height_vh)
+    markup = _svg_markup(json.dumps(spec_of(chart), sort_keys=True), lang, max_height_vh)
     # st.html drops inline SVG; Markdown with HTML allowed keeps it (the markup is ours).
     st.markdown(f'<div class="present-chart">{markup}</div>', unsafe_allow_html=True)
 
