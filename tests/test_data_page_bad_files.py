@@ -90,7 +90,7 @@ POSTGRES_CASES = {
 def _cases(backend: str) -> list:
     """The page's cases run on `backend`: every one on SQLite, POSTGRES_CASES on PostgreSQL."""
     return [
-        pytest.param(*c[:4], c[5], id=c[0])
+        pytest.param((*c[:4], c[5]), id=c[0])
         for c in PAGE_CASES
         if backend == "sqlite" or c[0] in POSTGRES_CASES
     ]
@@ -105,7 +105,6 @@ ON_POSTGRES = pytest.mark.parametrize(
     indirect=True,
     scope="session",
 )
-CASE_ARGS = ("case_id", "command", "name", "build", "env")
 
 
 def test_every_case_has_its_page_message():
@@ -115,33 +114,20 @@ def test_every_case_has_its_page_message():
 
 
 @ON_SQLITE
-@pytest.mark.parametrize(CASE_ARGS, _cases("sqlite"))
+@pytest.mark.parametrize("case", _cases("sqlite"))
 def test_a_file_uploaded_on_a_page_gets_its_message_and_changes_nothing(
     province,  # noqa: F811 (the fixture imported above)
     before,  # noqa: F811
     monkeypatch,
-    case_id,
-    command,
-    name,
-    build,
-    env,
+    case,
 ):
-    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+    _upload_and_check(province, before, monkeypatch, *case)
 
 
 @ON_POSTGRES
-@pytest.mark.parametrize(CASE_ARGS, _cases("postgres"))
-def test_a_file_uploaded_on_a_page_on_postgresql(
-    province,  # noqa: F811
-    before,  # noqa: F811
-    monkeypatch,
-    case_id,
-    command,
-    name,
-    build,
-    env,
-):
-    _upload_and_check(province, before, monkeypatch, case_id, command, name, build, env)
+@pytest.mark.parametrize("case", _cases("postgres"))
+def test_a_file_uploaded_on_a_page_on_postgresql(province, before, monkeypatch, case):  # noqa: F811
+    _upload_and_check(province, before, monkeypatch, *case)
 
 
 def _upload_and_check(engine, rows_before, monkeypatch, case_id, command, name, build, env):
