@@ -88,8 +88,15 @@ FRAME = pd.DataFrame(
             ),
         ),
         lambda: alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule().encode(x="x:Q"),
+        # Rows with a format (a GeoJSON collection read by its features) are Altair's to write.
+        lambda: alt.Chart(
+            alt.Data(
+                values={"type": "FeatureCollection", "features": []},
+                format=alt.DataFormat(property="features"),
+            )
+        ).mark_geoshape(),
     ],
-    ids=["frame", "layers-of-frames", "layer-data", "inline-rows", "inline-chart"],
+    ids=["frame", "layers-of-frames", "layer-data", "inline-rows", "inline-chart", "formatted"],
 )
 def test_spec_of_writes_what_altair_writes(build):
     chart = build()
