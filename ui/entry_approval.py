@@ -11,6 +11,7 @@ from data_access.entry.queries import fetch_entry_form, fetch_entry_periods
 from data_access.entry.status import APPROVED, STATUSES, SUBMITTED, EntryValue
 from data_access.entry.workflow import approve, reopen, return_period
 from i18n.formats import format_date, format_number, format_signed, is_missing
+from ui.confirmations import confirm_and_rerun, confirmation
 from ui.data import app_engine
 from ui.entry_common import show_outcome_problems, show_problems, status_text
 from ui.filter_state import Filters
@@ -70,8 +71,7 @@ def _render_actions(row: pd.Series, filters: Filters) -> None:
     if outcome is None:
         return
     if outcome.ok:
-        st.session_state[FLASH_KEY] = filters.t(f"entry.done.{outcome.status}")
-        st.rerun()
+        confirm_and_rerun(FLASH_KEY, filters.t(f"entry.done.{outcome.status}"))
     show_outcome_problems(outcome.problems, filters.lang)
 
 
@@ -109,8 +109,11 @@ def _render_period(row: pd.Series, filters: Filters) -> None:
 
 def render_approval(filters: Filters) -> None:
     """The periods communes entered, newest first, and the steps a data officer may take."""
-    if FLASH_KEY in st.session_state:
-        st.success(st.session_state.pop(FLASH_KEY))
+    with confirmation(FLASH_KEY):
+        _render_approval_body(filters)
+
+
+def _render_approval_body(filters: Filters) -> None:
     periods = fetch_entry_periods(
         app_engine(), actor=filters.viewer.actor, stage_code=filters.stage.code
     )

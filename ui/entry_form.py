@@ -13,6 +13,7 @@ from data_access.entry.queries import EntryForm, fetch_entry_form
 from data_access.entry.status import EDITABLE, RETURNED, EntryValue
 from data_access.entry.workflow import save_draft, submit
 from i18n.formats import format_date, format_number, is_missing
+from ui.confirmations import confirm_and_rerun, confirmation
 from ui.data import app_engine
 from ui.entry_common import (
     enterable_communes,
@@ -117,8 +118,7 @@ def _render_buttons(form: EntryForm, filters: Filters, commune: str, as_of: date
         return
     sent = submit(app_engine(), actor=actor, **period)
     if sent.ok:
-        st.session_state[FLASH_KEY] = filters.t("entry.submitted")
-        st.rerun()
+        confirm_and_rerun(FLASH_KEY, filters.t("entry.submitted"))
     show_outcome_problems(sent.problems, filters.lang)
     if sent.errors:
         st.error(filters.t("entry.fix_before_submit", count=len(sent.errors)))
@@ -126,8 +126,11 @@ def _render_buttons(form: EntryForm, filters: Filters, commune: str, as_of: date
 
 def render_entry_form(filters: Filters) -> None:
     """Pick one of the viewer's communes and an ended period, then enter its figures."""
-    if FLASH_KEY in st.session_state:
-        st.success(st.session_state.pop(FLASH_KEY))
+    with confirmation(FLASH_KEY):
+        _render_entry_body(filters)
+
+
+def _render_entry_body(filters: Filters) -> None:
     allowed = enterable_communes(filters)
     if url_asked_outside(filters) or _requested_elsewhere(filters, allowed):
         st.error(filters.t("entry.not_your_commune"))

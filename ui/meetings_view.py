@@ -23,15 +23,11 @@ from data_access.meetings import (
     update_decision_status,
 )
 from i18n.formats import format_date
+from ui.confirmations import confirm_and_rerun, confirmation
 from ui.data import app_engine, reader
 from ui.filter_state import Filters
 
-_FLASH_KEY = "meetings_flash"  # the success message shown after the rerun a write asks for
-
-
-def _written(message: str) -> None:
-    st.session_state[_FLASH_KEY] = message
-    st.rerun()
+_CONFIRMATION_KEY = "meetings_flash"  # what the rerun a write asks for says it did
 
 
 def _attempt(write, message: str) -> None:  # noqa: ANN001 (a callable doing one write)
@@ -40,13 +36,17 @@ def _attempt(write, message: str) -> None:  # noqa: ANN001 (a callable doing one
     except (AccountError, MeetingError) as error:
         st.error(str(error))
     else:
-        _written(message)
+        confirm_and_rerun(_CONFIRMATION_KEY, message)
 
 
 def render_meetings(filters: Filters) -> None:
-    """The page body: flash message, new meeting, the chosen meeting's decisions and forms."""
-    if message := st.session_state.pop(_FLASH_KEY, None):
-        st.success(message)
+    """The page body: a write's confirmation, new meeting, the chosen meeting's decisions and
+    forms."""
+    with confirmation(_CONFIRMATION_KEY):
+        _render_body(filters)
+
+
+def _render_body(filters: Filters) -> None:
     records = filters.viewer.limits.may("record_decisions")
     if records:
         _new_meeting_form(filters)
