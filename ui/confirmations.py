@@ -22,12 +22,10 @@ def confirm_and_rerun(key: str, message: str) -> None:
 def confirmation(key: str) -> Iterator[None]:
     """Show the confirmation kept under `key`, draw the body, then drop it.
 
-    Not in a `finally`: a run stopped by a rerun (or by a new write's own confirm_and_rerun)
-    must keep it.
+    Not in a `finally`: a run stopped by a rerun (a new write's confirm_and_rerun among them)
+    must keep what it holds.
     """
-    message = st.session_state.get(key)
-    if message:
+    if message := st.session_state.get(key):
         st.success(message)
     yield
-    if st.session_state.get(key) == message:
-        st.session_state.pop(key, None)
+    st.session_state.pop(key, None)
